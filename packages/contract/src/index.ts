@@ -1,0 +1,5 @@
+export * from "./errors";
+export * from "./roles";
+export * from "./common";
+export * from "./policy/model";
+export * from "./events/gateway-event";
