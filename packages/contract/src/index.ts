@@ -3,3 +3,4 @@ export * from "./roles";
 export * from "./common";
 export * from "./policy/model";
 export * from "./events/gateway-event";
+export * from "./api/auth";
