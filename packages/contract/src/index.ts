@@ -4,3 +4,4 @@ export * from "./common";
 export * from "./policy/model";
 export * from "./events/gateway-event";
 export * from "./api/auth";
+export * from "./permissions";
