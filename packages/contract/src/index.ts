@@ -5,3 +5,5 @@ export * from "./policy/model";
 export * from "./events/gateway-event";
 export * from "./api/auth";
 export * from "./permissions";
+export * from "./gateway-sync";
+export * from "./pricing/prices";

@@ -28,6 +28,8 @@ export type TPolicyDecision = z.infer<typeof ZPolicyDecision>;
 export const ZGatewayEvent = z.object({
   id: z.uuid(),
   ts: z.iso.datetime({ offset: true }),
+  /** The org the gateway belongs to (managed mode); null in standalone mode. */
+  orgId: z.string().nullable().default(null),
   gatewayId: z.string().nullable().default(null),
   teamId: z.string().nullable().default(null),
   keyId: z.string().nullable().default(null),
