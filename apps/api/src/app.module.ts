@@ -1,0 +1,68 @@
+import { DynamicModule, Module } from "@nestjs/common";
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from "@nestjs/core";
+import { JwtModule } from "@nestjs/jwt";
+import { PassportModule } from "@nestjs/passport";
+import { randomUUID } from "node:crypto";
+import { LoggerModule } from "nestjs-pino";
+import { ZodSerializerInterceptor, ZodValidationPipe } from "nestjs-zod";
+import { ENV, type TEnv } from "./config/env";
+import { ApiTokenAuthenticator } from "./common/auth/api-token.authenticator";
+import { AuthGuard } from "./common/auth/auth.guard";
+import { JwtStrategy } from "./common/auth/jwt.strategy";
+import { DbModule } from "./common/db/db.module";
+import { AllExceptionsFilter } from "./common/errors/all-exceptions.filter";
+import { RedisModule } from "./common/redis/redis.module";
+import { FEATURE_MODULES } from "./feature-modules";
+
+/** Headers whose values never reach a log line. */
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+];
+
+@Module({})
+export class EnvModule {
+  static forRoot(env: TEnv): DynamicModule {
+    return { module: EnvModule, global: true, providers: [{ provide: ENV, useValue: env }], exports: [ENV] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(env: TEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        EnvModule.forRoot(env),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            genReqId: (req, res) => {
+              const given = req.headers["x-request-id"];
+              const id = typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+              res.setHeader("x-request-id", id);
+              return id;
+            },
+            redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+            autoLogging: { ignore: (req) => req.url === "/v1/healthz" },
+          },
+        }),
+        DbModule,
+        RedisModule,
+        PassportModule,
+        JwtModule.register({ global: true, secret: env.JWT_SECRET, signOptions: { algorithm: "HS256" } }),
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        JwtStrategy,
+        ApiTokenAuthenticator,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from "@nestjs/common";
+import type { TRole } from "@kt/contract";
+import type { AuthContext } from "./auth-context";
+
+export const IS_PUBLIC = "kt:public";
+export const ALLOWED_ROLES = "kt:roles";
+
+/** The only way out of authentication. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Roles that may call a route. Every non-public route must declare them (checked at start-up). */
+export const Allow = (...roles: TRole[]) => SetMetadata(ALLOWED_ROLES, roles);
+export const AnyRole = () => Allow("admin", "manager", "finance", "viewer");
+
+/** The caller's context, as resolved by the AuthGuard. */
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): AuthContext => {
+  const req = host.switchToHttp().getRequest();
+  return req.auth as AuthContext;
+});

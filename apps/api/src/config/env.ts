@@ -1,0 +1,51 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const ZBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** Every setting the API and worker read, validated once at boot. */
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .default("postgresql://postgres@127.0.0.1:5432/kt"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+    /** Prefix for Redis keys and BullMQ queues, so several stacks (or test runs) can share one Redis. */
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default("kt"),
+    JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(12 * 3600),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, "must look like 512kb or 1mb").default("1mb"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+    LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    CONSOLE_URL: z.string().url().default("http://localhost:3000"),
+    EXPORT_DIR: z.string().default(".kt/exports"),
+    /** Where the Prisma migrations are, to tell whether the database is current. */
+    MIGRATIONS_DIR: z.string().default(resolve(__dirname, "../../../../prisma/migrations")),
+    /** Which queues this process consumes (worker only); comma-separated, or "all". */
+    WORKER_QUEUES: z.string().default("all"),
+    TRUST_PROXY: ZBool.default(false),
+  })
+  .transform((env, ctx) => {
+    if (!env.JWT_SECRET && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "is required in production" });
+    }
+    return { ...env, JWT_SECRET: env.JWT_SECRET ?? "kt-development-only-secret-change-me-0123456789" };
+  });
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Parses the environment; on a bad value prints each offending variable and exits. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+}
+
+export const ENV = Symbol("ENV");
