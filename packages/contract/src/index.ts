@@ -7,3 +7,4 @@ export * from "./api/auth";
 export * from "./permissions";
 export * from "./gateway-sync";
 export * from "./pricing/prices";
+export * from "./api/teams";

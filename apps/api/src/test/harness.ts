@@ -30,7 +30,7 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
   } as NodeJS.ProcessEnv);
   const app = await createApp(env);
   await app.listen(0, "127.0.0.1");
-  const address = app.getHttpServer().address();
+  const address = app.getHttpServer().address() as import("node:net").AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
   return { url, app, env, db: app.get(DbService).system, close: () => app.close() };
 }

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from "@nestjs/common";
-import type { TRole } from "@kt/contract";
+import { PERMISSIONS, type TPermission, type TRole } from "@kt/contract";
 import type { AuthContext } from "./auth-context";
 
 export const IS_PUBLIC = "kt:public";
@@ -17,3 +17,6 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Au
   const req = host.switchToHttp().getRequest();
   return req.auth as AuthContext;
 });
+
+/** Roles come from the shared permission map, so the Console hides exactly what the API refuses. */
+export const RequirePermission = (permission: TPermission) => Allow(...PERMISSIONS[permission]);
