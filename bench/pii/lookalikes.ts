@@ -1,0 +1,23 @@
+/** PII-free text that merely looks like PII: the detector must leave every one of these untouched. */
+export const LOOKALIKES: string[] = [
+  "Order #4111-2389-0042-7781 shipped on 2024-03-15 and arrives Friday.",
+  "Your order number is 1234567890123 and the invoice number is 987654321.",
+  "Tracking number 9400 1000 0000 0000 0000 00 is with the carrier.",
+  "Request id 3f2b8c1e-9d4a-4f6b-8e2a-7c1d5b9e0a43 failed with status 502.",
+  "The UUID 550e8400-e29b-41d4-a716-446655440000 identifies the tenant.",
+  "Fixed in commit 9fceb02d0ae598e95dc970b74767f19372d61af8 (see also a1b2c3d).",
+  "SKU AB-12345-XL and part 778-22-1093-B are back in stock.",
+  "Upgrade from version 1.2.3 to 10.4.12; node 20.19.0 is required, build 2024.10.1.",
+  "The meeting moved from 2024-11-05 to 11/12/2024 at 10:30:00 UTC.",
+  "Release 192.168.1.4-beta? No: version v1.2.3.4 ships with firmware 3.10.2.1.",
+  "Compute 3.14159265358979 times 2.71828182845904 and round to 12 digits.",
+  "ISBN 978-0-306-40615-7 is out of print; ticket 20241105-0042 is closed.",
+  "The population grew from 1,234,567 to 2,345,678 between 1990 and 2020.",
+  "Call the function with timeout 30000 and retries 5, port 8080.",
+  "What is the capital of France? Please answer in one sentence.",
+  "Summarise the quarterly report: revenue rose 12% to $4.2 million.",
+  "The hash sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 matches.",
+  "Use the matrix [[1, 2, 3], [4, 5, 6]] and the vector (7, 8, 9).",
+  "Batch 2023-Q4-0017 contains 16 items weighing 4.5 kg.",
+  "Transaction id 4000123412341234 was reconciled yesterday.",
+];

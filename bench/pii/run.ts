@@ -1,0 +1,76 @@
+/**
+ * Measures the pii-detector on the Presidio synthetic corpus: span precision and recall per entity type, and
+ * the findings it makes on PII-free look-alike text (must be none).
+ * Run: pnpm --filter @kt/bench pii   (or node --conditions=source --import tsx bench/pii/run.ts)
+ */
+import { readFileSync } from "node:fs";
+import { PII_ENTITY_TYPES, type TPiiEntityType } from "@kt/contract";
+import { detectPii } from "@kt/gateway";
+import { LOOKALIKES } from "./lookalikes";
+
+type TSample = { full_text: string; spans: { entity_type: string; start_position: number; end_position: number }[] };
+
+const CORPUS = process.env.PII_CORPUS ?? new URL("../../../shared/data/pii/presidio-synth-v2.json", import.meta.url).pathname;
+const GOLD_TO_KT: Record<string, TPiiEntityType> = {
+  PERSON: "name",
+  EMAIL_ADDRESS: "email",
+  PHONE_NUMBER: "phone",
+  CREDIT_CARD: "credit_card",
+  IBAN_CODE: "iban",
+  US_SSN: "ssn",
+  IP_ADDRESS: "ip_address",
+  STREET_ADDRESS: "address",
+};
+const PROMISED = ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS"];
+
+const samples = JSON.parse(readFileSync(CORPUS, "utf8")) as TSample[];
+const all = new Set<TPiiEntityType>(PII_ENTITY_TYPES);
+const stats = new Map<string, { gold: number; hit: number; exact: number; pred: number; tp: number }>();
+const stat = (t: string) => stats.get(t) ?? (stats.set(t, { gold: 0, hit: 0, exact: 0, pred: 0, tp: 0 }), stats.get(t)!);
+const misses: string[] = [];
+const started = process.hrtime.bigint();
+
+for (const s of samples) {
+  const found = detectPii(s.full_text, all);
+  for (const g of s.spans) {
+    const type = GOLD_TO_KT[g.entity_type];
+    if (!type) continue;
+    const st = stat(g.entity_type);
+    st.gold++;
+    const overlapping = found.filter((f) => f.type === type && f.start < g.end_position && g.start_position < f.end);
+    if (overlapping.length) st.hit++;
+    else if (misses.length < 400) misses.push(`${g.entity_type}\t${JSON.stringify(s.full_text.slice(g.start_position, g.end_position))}\t${JSON.stringify(s.full_text.slice(Math.max(0, g.start_position - 30), g.end_position + 10))}`);
+    const covered = overlapping.reduce((n, f) => n + Math.min(f.end, g.end_position) - Math.max(f.start, g.start_position), 0);
+    if (covered >= 0.9 * (g.end_position - g.start_position)) st.exact++;
+  }
+  for (const f of found) {
+    const goldType = Object.entries(GOLD_TO_KT).find(([, kt]) => kt === f.type)?.[0] ?? f.type;
+    const st = stat(goldType);
+    st.pred++;
+    if (s.spans.some((g) => GOLD_TO_KT[g.entity_type] === f.type && f.start < g.end_position && g.start_position < f.end)) st.tp++;
+  }
+}
+const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "  -  ");
+console.log(`pii-detector on ${samples.length} samples (${CORPUS.split("/").pop()}), ${(elapsedMs / samples.length * 1000).toFixed(0)} µs/sample`);
+console.log("type            gold  recall  recall≥90%chars  predicted  precision");
+for (const [type, st] of [...stats].sort()) {
+  console.log(
+    `${(PROMISED.includes(type) ? "*" : " ") + type.padEnd(15)} ${String(st.gold).padStart(4)}  ${pct(st.hit, st.gold).padStart(6)}  ${pct(st.exact, st.gold).padStart(15)}  ${String(st.pred).padStart(9)}  ${pct(st.tp, st.pred).padStart(9)}`,
+  );
+}
+const promised = PROMISED.map((t) => stats.get(t)).filter(Boolean) as { gold: number; hit: number }[];
+const gold = promised.reduce((n, s) => n + s.gold, 0);
+const hit = promised.reduce((n, s) => n + s.hit, 0);
+console.log(`* promised types, span recall: ${pct(hit, gold)} (${hit}/${gold}); bar 0.95 per type`);
+
+let lookalikeFindings = 0;
+for (const text of LOOKALIKES) {
+  for (const f of detectPii(text, all)) {
+    lookalikeFindings++;
+    console.log(`  look-alike flagged as ${f.type}: ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`);
+  }
+}
+console.log(`look-alike texts: ${LOOKALIKES.length}, findings on them: ${lookalikeFindings} (target 0)`);
+if (process.env.PII_MISSES) console.log(misses.join("\n"));

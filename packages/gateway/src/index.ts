@@ -1,0 +1,1 @@
+export { detectPii } from "./policy/detectors/pii";

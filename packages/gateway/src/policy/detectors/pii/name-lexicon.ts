@@ -1,0 +1,62 @@
+import { allLocales } from "@faker-js/faker";
+
+type TNameLists = { first: ReadonlySet<string>; last: ReadonlySet<string> };
+
+function addAll(into: Set<string>, value: unknown): void {
+  if (!value) return;
+  const lists = Array.isArray(value) ? [value] : Object.values(value as Record<string, unknown>);
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const name of list) {
+      // Keep single words in Latin script; compound names are matched part by part.
+      for (const part of String(name).split(/[\s-]+/)) if (/^\p{Script=Latin}{2,}$/u.test(part)) into.add(part.toLowerCase());
+    }
+  }
+}
+
+let lists: TNameLists | null = null;
+
+/** First names and surnames of every locale faker ships (about 24k and 19k): a lexicon, not a generator. */
+export function nameLexicon(): TNameLists {
+  if (lists) return lists;
+  const first = new Set<string>();
+  const last = new Set<string>();
+  for (const locale of Object.values(allLocales)) {
+    const person = (locale as { person?: { first_name?: unknown; last_name?: unknown } }).person;
+    addAll(first, person?.first_name);
+    addAll(last, person?.last_name);
+  }
+  for (const word of COMMON_WORDS) {
+    first.delete(word);
+    last.delete(word);
+  }
+  lists = { first, last };
+  return lists;
+}
+
+/**
+ * English words that are also someone's name somewhere. Left out of the lexicon so a capitalised sentence start
+ * ("Will you…", "May I…") or a heading is not taken for a person.
+ */
+const COMMON_WORDS = (
+  "a an the and or but if so to of in on at by for with from as is it its be am are was were do does did can " +
+  "could will would shall should may might must have has had not no yes all any each every some many much more " +
+  "most other such than then that this these those there here what which who whom whose when where why how " +
+  "i me my we us our you your he him his she her they them their one two three four five six seven eight nine " +
+  "ten first last next new old good great best long little big high low young white black brown green gray grey " +
+  "red blue gold silver rose lily daisy violet ivy hazel olive ruby pearl amber crystal jade iris dawn summer " +
+  "winter autumn spring april may june july august january february march september october november december " +
+  "monday tuesday wednesday thursday friday saturday sunday king queen prince duke lord earl baron knight " +
+  "hill wood woods field fields stone rock brook lake river ford bridge street road lane park church hall " +
+  "bell grant bill mark will page case hope joy faith grace honor love star sky sun moon rain storm snow " +
+  "frost wolf fox bird lamb hunter fisher baker cook miller smith taylor carpenter mason porter carter " +
+  "chase cash price rich gay strong short small power sharp swift bright fair north south east west " +
+  "dear hi hello thanks thank please sorry ok okay yeah well just only also even still now today tomorrow " +
+  "after before under over about into out up down off again once here there le la de da di du van von der " +
+  "den del della des dos das ma li jo do so no to can an al el en et ha he lo lu mo na ne ni oh om " +
+  "sa se si su ta te ti tu un ya ye yu bo bu go ka ko ku mi mu nu ra re ro ru " +
+  "card bank email phone address name number code city state country world home office team group service " +
+  "music song film movie book story news data tech art center centre street avenue boulevard apple " +
+  "google amazon microsoft paris london berlin rome madrid china india japan america europe africa asia " +
+  "christmas easter god jesus allah buddha mr mrs ms dr prof sir madam miss"
+).split(/\s+/);

@@ -1,0 +1,64 @@
+import type { TFinding } from "../../types";
+import { nameLexicon } from "./name-lexicon";
+
+const TOKEN = /[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*\.?/gu;
+const TITLE = /^(mr|mrs|ms|miss|dr|prof|sir|madam|mx|rev|capt|sgt|lt|col)\.?$/i;
+const NAME_CUE = /\b(name is|named|called|i am|i'm|this is|by|from|to|with|and|mr\.?|mrs\.?|ms\.?|dr\.?|dear|hi|hello|thanks|contact|ask|tell|met|meet|cc|signed|regards|sincerely|customer|patient|client|employee|user|applicant|name:)\s*$/i;
+
+type TToken = { text: string; start: number; end: number; bare: string };
+
+function isCapitalised(word: string): boolean {
+  const c = word[0];
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function isInitial(t: TToken): boolean {
+  return /^\p{Lu}\.?$/u.test(t.text);
+}
+
+/**
+ * Person names: runs of capitalised words (initials allowed inside) in which a word is a known first name or
+ * surname. A lone known word counts when it is not at a sentence start or a cue word ("Mr.", "name is", "by") precedes it.
+ */
+export function findNames(text: string): TFinding[] {
+  const { first, last } = nameLexicon();
+  const tokens: TToken[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, bare: m[0].replace(/[.'’]+$/, "").toLowerCase() });
+  }
+  const out: TFinding[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!isCapitalised(t.text) || TITLE.test(t.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // Extend the run over capitalised words and initials separated by a single space.
+    while (j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && /^\s$/.test(text.slice(tokens[j].end, tokens[j + 1].start)) && !TITLE.test(tokens[j + 1].text)) j++;
+    const run = tokens.slice(i, j + 1);
+    const known = run.map((r) => first.has(r.bare) || last.has(r.bare) || r.bare.split("-").every((p) => last.has(p) || first.has(p)));
+    const knownCount = known.filter(Boolean).length;
+    const words = run.filter((r) => !isInitial(r));
+    i = j + 1;
+    if (knownCount === 0) continue;
+    let accept = false;
+    if (words.length >= 2 && words.length <= 4) {
+      // Two or more capitalised words, one of them a known name: "Szabina J Gelencsér", "Joakim Westgård".
+      accept = knownCount >= 1 && (first.has(words[0].bare) || last.has(words[words.length - 1].bare) || knownCount >= 2);
+    } else if (words.length === 1) {
+      const prefix = text.slice(Math.max(0, run[0].start - 24), run[0].start);
+      const sentenceStart = /(^|[.!?:\n]\s*|^\s*["'(])$/.test(prefix) || run[0].start === 0;
+      accept = known[0] && (!sentenceStart || NAME_CUE.test(prefix) || /^[,:]?\s*$/.test(text.slice(run[0].end, run[0].end + 2)) && !sentenceStart);
+      if (!accept && known[0] && NAME_CUE.test(prefix)) accept = true;
+    } else if (words.length > 4) {
+      continue;
+    }
+    if (!accept) continue;
+    const end = run[run.length - 1];
+    const trimmedEnd = end.text.endsWith(".") && !isInitial(end) ? end.end - 1 : end.end;
+    out.push({ type: "name", start: run[0].start, end: trimmedEnd });
+  }
+  return out;
+}

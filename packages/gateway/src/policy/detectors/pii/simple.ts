@@ -1,0 +1,78 @@
+import { isIPv4, isIPv6 } from "node:net";
+import type { TFinding } from "../../types";
+import { before } from "./context";
+
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
+
+export function findEmails(text: string): TFinding[] {
+  if (!text.includes("@")) return [];
+  return [...text.matchAll(EMAIL)].map((m) => ({ type: "email", start: m.index, end: m.index + m[0].length }));
+}
+
+// Area 000, 666 and 900-999, group 00 and serial 0000 are never issued.
+const SSN_DASHED = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
+const SSN_BARE = /(?<!\d)(?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4}(?!\d)/g;
+const SSN_CONTEXT = /(ssn|social security|soc\. sec|taxpayer|tin)\b[^.\n]{0,25}$/;
+
+export function findSsns(text: string): TFinding[] {
+  const out: TFinding[] = [];
+  for (const m of text.matchAll(SSN_DASHED)) {
+    // 123-45-6789 also looks like a phone fragment or a date; without context, the dashed 3-2-4 shape is enough.
+    out.push({ type: "ssn", start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(SSN_BARE)) {
+    if (SSN_CONTEXT.test(before(text, m.index))) out.push({ type: "ssn", start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
+const VERSION_CONTEXT = /(\bv|version|ver\.?|release|build|firmware|sdk|node|python|chrome)\s*$/;
+
+export function findIps(text: string): TFinding[] {
+  const out: TFinding[] = [];
+  if (text.includes(".")) {
+    for (const m of text.matchAll(IPV4)) {
+      if (!isIPv4(m[0]) || VERSION_CONTEXT.test(before(text, m.index, 12))) continue;
+      out.push({ type: "ip_address", start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (text.includes(":")) {
+    for (const m of text.matchAll(IPV6)) {
+      // A time like 10:30:00 is not an address; require hex groups and a valid parse.
+      if (!isIPv6(m[0]) || /^[\d:]+$/.test(m[0]) && m[0].split(":").length < 5) continue;
+      out.push({ type: "ip_address", start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+const STREET_SUFFIX =
+  "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|square|sq|terrace|way|parkway|pkwy|highway|hwy|circle|cir|trail|crescent|close|strasse|straße|str|gasse|weg|allee|platz|rue|avenida|calle|via|viale|katu|gatan|gata|vej|laan|straat";
+const ADDRESS = new RegExp(
+  `\\b\\d{1,6}[A-Za-z]?\\s+(?:[A-Z][\\p{L}'.-]*\\s+){0,4}(?:${STREET_SUFFIX})\\b\\.?(?:,?\\s*(?:apt|apartment|suite|ste|unit|#)\\.?\\s*[\\w-]+)?`,
+  "giu",
+);
+
+/** Street addresses of the common "number + name + street type" shape; other shapes are not attempted. */
+export function findAddresses(text: string): TFinding[] {
+  return [...text.matchAll(ADDRESS)]
+    .filter((m) => /[A-Za-z]/.test(m[0]) && /\s[A-Z]/.test(m[0]))
+    .map((m) => ({ type: "address", start: m.index, end: m.index + m[0].length }));
+}
+
+const ACCOUNT_CONTEXT = /(account|acct|a\/c|routing|aba|sort code|bank|swift|bic)\s*(no\.?|number|num|#|code)?\s*(is|:)?\s*$/;
+const ACCOUNT_NUMBER = /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-])/g;
+const SWIFT = /\b[A-Z]{4}[A-Z]{2}[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?\b/g;
+
+/** Bank account and routing numbers, SWIFT/BIC codes: only with a banking word right before them. */
+export function findFinancial(text: string): TFinding[] {
+  const out: TFinding[] = [];
+  for (const re of [ACCOUNT_NUMBER, SWIFT]) {
+    for (const m of text.matchAll(re)) {
+      if (ACCOUNT_CONTEXT.test(before(text, m.index, 30))) out.push({ type: "financial", start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
