@@ -127,6 +127,8 @@ export const ZNormalizedPolicyConfig = z.object({
   version: z.string().default("1.0.0"),
   enabled: z.boolean().default(true),
   providers: z.array(ZProviderTarget).default([]),
+  /** Target id serving a model that no target lists in `models` (YAML `providers.default`); else the first target. */
+  defaultTarget: z.string().optional(),
   /** In chain order: the order the gateway runs them in. */
   policies: z.array(ZPolicy),
   events: z.object({ storePrompts: ZPromptStorage.default("hash") }).default({ storePrompts: "hash" }),
