@@ -8,6 +8,7 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from "nestjs-zod";
 import { ENV, type TEnv } from "./config/env";
 import { ApiTokenAuthenticator } from "./common/auth/api-token.authenticator";
 import { AuthGuard } from "./common/auth/auth.guard";
+import { GatewayCredentialGuard } from "./common/auth/gateway-credential.guard";
 import { JwtStrategy } from "./common/auth/jwt.strategy";
 import { DbModule } from "./common/db/db.module";
 import { AllExceptionsFilter } from "./common/errors/all-exceptions.filter";
@@ -58,6 +59,7 @@ export class AppModule {
       providers: [
         JwtStrategy,
         ApiTokenAuthenticator,
+        GatewayCredentialGuard,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
