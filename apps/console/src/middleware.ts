@@ -11,9 +11,9 @@ export function middleware(req: NextRequest): NextResponse {
       { status: 401 },
     );
   }
-  const login = new URL("/login", req.url);
-  if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  const next = pathname === "/" ? "" : `?next=${encodeURIComponent(`${pathname}${search}`)}`;
+  // A relative Location keeps the host the browser used (127.0.0.1 vs localhost), and with it the cookie.
+  return new NextResponse(null, { status: 307, headers: { location: `/login${next}` } });
 }
 
 export const config = {
