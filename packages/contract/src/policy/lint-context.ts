@@ -106,6 +106,14 @@ export class LintContext {
           path,
         });
         return;
+      case "invalid_format":
+        this.report({
+          code: "invalid-value",
+          message: `\`${field}\` is not a valid ${issue.format === "url" ? "URL" : issue.format}`,
+          hint: issue.format === "url" ? "Use a full URL, e.g. https://your-instance.openai.azure.com" : `Use a valid ${issue.format}`,
+          path,
+        });
+        return;
       default:
         this.report({ code: "invalid-value", message: `\`${field}\`: ${issue.message}`, hint: `Fix \`${field}\``, path });
     }

@@ -9,7 +9,7 @@ import { suggest } from "./suggest";
 export type TLintedProviders = { targets: TProviderTarget[]; defaultTarget?: string };
 
 const ZProvidersShell = ZProvidersSurface.extend({ targets: z.array(z.unknown()) });
-const ZTargetShell = ZProviderTargetSurface.extend({ provider: z.unknown() });
+const ZTargetShell = ZProviderTargetSurface.extend({ provider: z.unknown().optional() });
 const NEEDS_SECRET: readonly TProviderKind[] = ["openai", "anthropic", "azure-openai"];
 
 function isKind(value: string): value is TProviderKind {
