@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest";
 import { parsePolicyConfig } from "./parse";
 import { ZLintIssue } from "./lint-issue";
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePolicyConfig } from "./parse";
