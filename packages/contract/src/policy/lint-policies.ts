@@ -126,6 +126,18 @@ function lintChain(ctx: LintContext, rawPolicies: unknown, blocks: Record<string
       );
       return;
     }
+    if (!hasBlock && !POLICY_SETTINGS_SCHEMAS[type as TPolicyType].safeParse({}).success) {
+      const required = Object.entries(POLICY_SETTINGS_SCHEMAS[type as TPolicyType].shape)
+        .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+        .map(([key]) => key);
+      ctx.report({
+        code: "missing-field",
+        message: `\`${name}\` in the chain needs settings: ${required.join(", ")}`,
+        hint: `Add a \`policy.${name}:\` block with ${required.map((k) => `\`${k}:\``).join(", ")}`,
+        path: chainPath,
+      });
+      return;
+    }
     const linted = checkAs(ctx, type as TPolicyType, name, block, hasBlock ? blockPath : chainPath, false);
     if (linted) out.push(linted);
   });
