@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZPolicyConfigSurface } from "./surface";
 
-export const POLICY_CONFIG_SCHEMA_ID = "https://kt.dev/schema/policy-config.schema.json";
+export const POLICY_CONFIG_SCHEMA_ID = "urn:kt:schema:policy-config";
 
 /**
  * JSON Schema (draft-07, what YAML editors understand) of the policy config YAML, generated from the very
