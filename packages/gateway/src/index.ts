@@ -1,1 +1,11 @@
+export { startGateway, type TStartGatewayOptions, type TRunningGateway } from "./start";
+export { loadStandaloneConfig, keysFromEnv, StandaloneConfigError } from "./config/standalone";
 export { detectPii } from "./policy/detectors/pii";
+export { findSecrets } from "./policy/detectors/dlp";
+export { scoreInjection } from "./policy/detectors/injection";
+export { scoreContent } from "./policy/detectors/content";
+export { scoreQuality } from "./policy/detectors/quality";
+export { PolicyChain } from "./policy/chain";
+export { Redactor } from "./policy/redactor";
+export { sha256Hex } from "./auth/key-store";
+export { GATEWAY_VERSION } from "./config/managed";

@@ -51,7 +51,7 @@ export function createOpenAiAdapter(target: TProviderTarget): TProviderAdapter {
   const base = (target.baseUrl ?? "https://api.openai.com/v1").replace(/\/+$/, "");
   return createOpenAiCompatibleAdapter(target, {
     url: () => `${base}/chat/completions`,
-    headers: () => {
+    headers: (): Record<string, string> => {
       const secret = readSecret(target.secretEnv);
       return secret ? { authorization: `Bearer ${secret}` } : {};
     },
@@ -66,7 +66,7 @@ export function createAzureOpenAiAdapter(target: TProviderTarget): TProviderAdap
   return createOpenAiCompatibleAdapter(target, {
     url: (model) =>
       `${base}/openai/deployments/${encodeURIComponent(target.deployments[model] ?? model)}/chat/completions?api-version=${encodeURIComponent(apiVersion)}`,
-    headers: () => {
+    headers: (): Record<string, string> => {
       const secret = readSecret(target.secretEnv);
       return secret ? { "api-key": secret } : {};
     },

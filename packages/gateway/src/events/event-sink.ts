@@ -1,0 +1,31 @@
+import type { TGatewayEvent } from "@kt/contract";
+import { NdjsonWriter } from "./ndjson-writer";
+import type { EventSpool } from "./spool";
+
+/** Where a gateway writes the event of each request before answering. */
+export type TEventSink = {
+  append(event: TGatewayEvent): Promise<void>;
+  depth(): number;
+  close(): Promise<void>;
+};
+
+/** Standalone mode: one NDJSON file of events, fsync'd like the spool. */
+export async function fileSink(path: string, fsync = true): Promise<TEventSink> {
+  const writer = await NdjsonWriter.open(path, fsync);
+  return {
+    append: (event) => writer.append(JSON.stringify(event)),
+    depth: () => 0,
+    close: () => writer.close(),
+  };
+}
+
+export function spoolSink(spool: EventSpool, onAppend: () => void): TEventSink {
+  return {
+    async append(event) {
+      await spool.append(event);
+      onAppend();
+    },
+    depth: () => spool.depth,
+    close: () => spool.close(),
+  };
+}

@@ -1,0 +1,49 @@
+import type { TContentCategory } from "@kt/contract";
+
+type TCue = { re: RegExp; weight: number };
+
+/**
+ * Lexical cues per category. A score is 1 - Π(1 - weight) over the cues present: one strong cue passes the
+ * default threshold of 0.5; weak cues need company.
+ */
+const CUES: Record<TContentCategory, TCue[]> = {
+  violence: [
+    { re: /\b(kill|murder|stab|shoot|behead|massacre|slaughter|strangle)\w*\b[^.\n]{0,30}\b(him|her|them|people|someone|everyone|my|the|you)\b/i, weight: 0.7 },
+    { re: /\b(how to|ways to|help me)\b[^.\n]{0,30}\b(kill|hurt|torture|poison|attack|assault)\b/i, weight: 0.8 },
+    { re: /\b(bomb|explosive|ied|pipe bomb|mass shooting|terror attack)\b/i, weight: 0.45 },
+    { re: /\b(make|build|assemble)\b[^.\n]{0,20}\b(bomb|explosive|weapon|gun)\b/i, weight: 0.8 },
+  ],
+  hate: [
+    { re: /\b(all|those|these)\s+\w+\s+(are|should be)\s+(vermin|subhuman|animals|parasites|exterminated|wiped out)\b/i, weight: 0.85 },
+    { re: /\b(inferior race|ethnic cleansing|white power|master race|gas the)\b/i, weight: 0.85 },
+    { re: /\b(hate|despise)\s+(all\s+)?(jews|muslims|christians|blacks|whites|asians|gays|immigrants|women|men)\b/i, weight: 0.7 },
+  ],
+  "self-harm": [
+    { re: /\b(kill myself|end my life|suicide|self[- ]harm|cut myself|want to die|overdose on)\b/i, weight: 0.75 },
+    { re: /\b(how (many|much)|best way)\b[^.\n]{0,30}\b(pills|to die|painless(ly)?)\b/i, weight: 0.6 },
+  ],
+  sexual: [
+    { re: /\b(porn|pornographic|explicit sex|sexual(ly)? explicit|nude|nudes|erotic|xxx|nsfw)\b/i, weight: 0.7 },
+    { re: /\b(minor|child|underage|teen)\b[^.\n]{0,30}\b(sex|sexual|nude|explicit)\b/i, weight: 0.95 },
+  ],
+  harmful: [
+    { re: /\b(synthesi[sz]e|make|cook|produce|manufacture)\b[^.\n]{0,30}\b(meth|methamphetamine|fentanyl|heroin|cocaine|sarin|ricin|nerve agent|anthrax)\b/i, weight: 0.9 },
+    { re: /\b(ransomware|keylogger|malware|phishing (kit|email|page)|credit card skimmer|botnet)\b[^.\n]{0,40}\b(write|build|create|code|make|deploy)\b|\b(write|build|create|code|make|deploy)\b[^.\n]{0,40}\b(ransomware|keylogger|malware|phishing (kit|email|page)|botnet)\b/i, weight: 0.8 },
+    { re: /\b(launder money|evade taxes|counterfeit (money|currency)|steal (a car|credit cards?|identities))\b/i, weight: 0.7 },
+  ],
+  biased: [
+    { re: /\b(women|men|blacks|whites|asians|latinos|immigrants|muslims|jews|christians|old people|gay people)\s+(are|is)\s+(naturally|inherently|genetically|always|all)?\s*(inferior|stupid|lazy|worse|less intelligent|criminals|bad at|weak|emotional)\b/i, weight: 0.8 },
+    { re: /\b(don't|do not|never|shouldn't)\s+hire\b[^.\n]{0,30}\b(women|men|mothers|pregnant|older|old|black|muslim|jewish|gay|immigrants?)\b/i, weight: 0.8 },
+    { re: /\b(only|prefer)\b[^.\n]{0,20}\b(young|male|female|white)\s+(candidates|applicants|employees)\b/i, weight: 0.6 },
+  ],
+};
+
+export function scoreContent(text: string, categories: readonly TContentCategory[]): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const category of categories) {
+    let miss = 1;
+    for (const cue of CUES[category]) if (cue.re.test(text)) miss *= 1 - cue.weight;
+    scores[category] = Math.round((1 - miss) * 1000) / 1000;
+  }
+  return scores;
+}

@@ -1,0 +1,74 @@
+import type { TFinding } from "../types";
+
+type TSecretRule = { id: string; re: RegExp };
+
+/**
+ * Credential shapes after the public gitleaks rule set (prefixes and lengths the issuers document). Kept inline
+ * rather than loading a scanner package: the chain runs on every request and must stay well under a millisecond.
+ */
+const RULES: TSecretRule[] = [
+  { id: "aws-access-key-id", re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g },
+  { id: "aws-secret-access-key", re: /\baws.{0,20}?(?:secret|key).{0,20}?['"=:\s]\s*([A-Za-z0-9/+=]{40})\b/gi },
+  { id: "gcp-api-key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { id: "gcp-service-account", re: /"type"\s*:\s*"service_account"/g },
+  { id: "azure-storage-key", re: /\bAccountKey=[A-Za-z0-9+/=]{80,90}/g },
+  { id: "github-token", re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/g },
+  { id: "github-fine-grained-token", re: /\bgithub_pat_[A-Za-z0-9_]{82}\b/g },
+  { id: "gitlab-token", re: /\bglpat-[A-Za-z0-9_-]{20}\b/g },
+  { id: "bitbucket-app-password", re: /\bATBB[A-Za-z0-9_=.-]{28,}\b/g },
+  { id: "openai-api-key", re: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b|\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}\b/g },
+  { id: "anthropic-api-key", re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g },
+  { id: "huggingface-token", re: /\bhf_[A-Za-z]{34}\b/g },
+  { id: "kt-gateway-key", re: /\bkt_gk_[A-Za-z0-9_-]{20,}\b/g },
+  { id: "slack-token", re: /\bxox[baprs]-[0-9A-Za-z-]{10,}\b/g },
+  { id: "stripe-secret-key", re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,}\b/g },
+  { id: "twilio-api-key", re: /\bSK[0-9a-f]{32}\b/g },
+  { id: "sendgrid-api-key", re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { id: "npm-token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { id: "private-key", re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END[^-]*-----|$)/g },
+  { id: "jwt", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\b/g },
+  { id: "connection-string", re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^\s:@/]+:[^\s@/]+@[^\s'"]+/gi },
+  { id: "password-assignment", re: /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)\b\s*[:=]\s*['"]?([^\s'"]{8,})/gi },
+];
+
+const CANDIDATE = /[A-Za-z0-9+/_=-]{32,}/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function shannonEntropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/**
+ * Random-looking tokens: mixed case and digits with high entropy. Pure hex (commit hashes, digests), UUIDs and
+ * dashed words are left alone: they are identifiers, not secrets.
+ */
+function findHighEntropy(text: string): TFinding[] {
+  const out: TFinding[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const token = m[0];
+    if (UUID.test(token) || /^[0-9a-f-]+$/i.test(token) || /^[A-Za-z-]+$/.test(token)) continue;
+    if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token)) continue;
+    if (shannonEntropy(token) < 4.3) continue;
+    out.push({ type: "secret", start: m.index, end: m.index + token.length, rule: "high-entropy-string" });
+  }
+  return out;
+}
+
+export function findSecrets(text: string): TFinding[] {
+  const out: TFinding[] = [];
+  for (const rule of RULES) {
+    for (const m of text.matchAll(rule.re)) {
+      if (out.some((f) => m.index < f.end && f.start < m.index + m[0].length)) continue;
+      out.push({ type: "secret", start: m.index, end: m.index + m[0].length, rule: rule.id });
+    }
+  }
+  for (const f of findHighEntropy(text)) if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
+  return out.sort((a, b) => a.start - b.start);
+}
