@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { TPathSegment } from "./lint-issue";
 
 /** "Did you mean …?" when a close enough candidate exists, else the list of candidates. */
-export function suggest(word: string, candidates: readonly string[]): string {
+export function suggest(word: string, all: readonly string[]): string {
+  const candidates = [...new Set(all)];
   if (candidates.length === 0) return "";
-  const best = closest(word, [...candidates]);
+  const best = closest(word, candidates);
   if (distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3))) {
     return `did you mean \`${best}\`?`;
   }
