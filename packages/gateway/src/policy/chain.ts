@@ -63,7 +63,7 @@ export class PolicyChain {
         const limit = Math.min(p.source.monthlyLimitUsd, ctx.budget?.limitUsd ?? Infinity);
         const spent = ctx.budget?.spentUsd ?? 0;
         check = spent >= limit
-          ? { triggered: true, reason: `team monthly budget of $${limit} reached (spent $${spent.toFixed(2)})`, findings: [], details: { spentUsd: spent, limitUsd: limit } }
+          ? { triggered: true, reason: `team monthly budget of $${limit} reached (spent $${spent.toFixed(spent < 1 ? 6 : 2)})`, findings: [], details: { spentUsd: spent, limitUsd: limit } }
           : { triggered: false, findings: [], details: { spentUsd: round2(spent), limitUsd: limit, budgetKnown: ctx.budget !== null } };
       } else if (p.type === "audit-logger" && p.source.type === "audit-logger") {
         check = { triggered: false, findings: [], details: { immutable: p.source.immutable, retentionDays: p.source.retentionDays } };
