@@ -37,6 +37,8 @@ export const ZName = z
   .trim()
   .min(1, "must not be empty")
   .max(120, "must be at most 120 characters")
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "must not contain control characters" });
+  .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
+    error: "must not contain control characters",
+  });
 
 export const ZIsoDate = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" });
