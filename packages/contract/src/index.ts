@@ -16,3 +16,4 @@ export * from "./policy/json-schema";
 export * from "./policy/content-hash";
 export * from "./templates/catalog";
 export * from "./templates/render";
+export * from "./api/health";

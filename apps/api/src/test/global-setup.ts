@@ -36,6 +36,7 @@ export default async function setup(project: TestProject) {
 }
 
 declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting a module needs an interface
   export interface ProvidedContext {
     databaseUrl: string;
     redisPrefix: string;

@@ -39,7 +39,12 @@ export type HttpResult<T = any> = { status: number; body: T; headers: Headers };
 
 /** A small client for the API: JSON in, JSON out, no throwing on 4xx/5xx. */
 export function client(baseUrl: string, token?: string) {
-  async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -60,8 +65,10 @@ export function client(baseUrl: string, token?: string) {
   }
   return {
     token,
-    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>("GET", path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>("POST", path, body ?? {}, headers),
+    get: <T = any>(path: string, headers?: Record<string, string>) =>
+      call<T>("GET", path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>("POST", path, body ?? {}, headers),
     patch: <T = any>(path: string, body?: unknown) => call<T>("PATCH", path, body ?? {}),
     put: <T = any>(path: string, body?: unknown) => call<T>("PUT", path, body ?? {}),
     delete: <T = any>(path: string) => call<T>("DELETE", path),
@@ -95,7 +102,8 @@ export async function createOrg(api: TestApi, label = "org"): Promise<TestOrg> {
     email: `admin-${tag}@example.test`,
     password: TEST_PASSWORD,
   });
-  if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+  if (signup.status !== 201)
+    throw new Error(`signup failed: ${signup.status} ${JSON.stringify(signup.body)}`);
   const orgId = signup.body.org.id;
   const users = { admin: { id: signup.body.user.id, email: signup.body.user.email } } as TestOrg["users"];
   const as = { admin: client(api.url, signup.body.token) } as TestOrg["as"];
