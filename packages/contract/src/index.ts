@@ -17,3 +17,4 @@ export * from "./policy/content-hash";
 export * from "./templates/catalog";
 export * from "./templates/render";
 export * from "./api/health";
+export * from "./api/events";
