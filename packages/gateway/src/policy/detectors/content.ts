@@ -8,7 +8,7 @@ type TCue = { re: RegExp; weight: number };
  */
 const CUES: Record<TContentCategory, TCue[]> = {
   violence: [
-    { re: /\b(kill|murder|stab|shoot|behead|massacre|slaughter|strangle)\w*\b[^.\n]{0,30}\b(him|her|them|people|someone|everyone|my|the|you)\b/i, weight: 0.7 },
+    { re: /\b(kill|murder|stab|shoot|behead|massacre|slaughter|strangle)(s|ed|ing)?\s+(him|her|them|people|someone|everyone|my \w+|the (kids|children|students|crowd|police|teacher|boss|president)|you)\b(?!\s+(an|a)\s+(email|message|note|text|line))/i, weight: 0.7 },
     { re: /\b(how to|ways to|help me)\b[^.\n]{0,30}\b(kill|hurt|torture|poison|attack|assault)\b/i, weight: 0.8 },
     { re: /\b(bomb|explosive|ied|pipe bomb|mass shooting|terror attack)\b/i, weight: 0.45 },
     { re: /\b(make|build|assemble)\b[^.\n]{0,20}\b(bomb|explosive|weapon|gun)\b/i, weight: 0.8 },

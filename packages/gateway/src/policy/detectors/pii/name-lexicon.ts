@@ -26,12 +26,27 @@ export function nameLexicon(): TNameLists {
     addAll(first, person?.first_name);
     addAll(last, person?.last_name);
   }
-  for (const word of COMMON_WORDS) {
+  for (const word of [...COMMON_WORDS, ...placeNames()]) {
     first.delete(word);
     last.delete(word);
   }
   lists = { first, last };
   return lists;
+}
+
+/** Country and region names from the runtime's CLDR data (Intl.DisplayNames), so "France" is a place, not a person. */
+function placeNames(): string[] {
+  const regions = new Intl.DisplayNames(["en"], { type: "region" });
+  const out: string[] = [];
+  const A = 65;
+  for (let i = 0; i < 26; i++) {
+    for (let j = 0; j < 26; j++) {
+      const code = String.fromCharCode(A + i, A + j);
+      const name = regions.of(code);
+      if (name && name !== code) out.push(...name.toLowerCase().split(/[\s&,()-]+/).filter((w) => w.length > 3));
+    }
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,9 @@ type TToken = { text: string; start: number; end: number; bare: string };
 
 function isCapitalised(word: string): boolean {
   const c = word[0];
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  if (c === c.toLowerCase() || c !== c.toUpperCase()) return false;
+  // An all-capitals word longer than an initial is an acronym or a shout (IBAN, NOTE), not a name.
+  return !(word.length > 2 && word === word.toUpperCase() && /\p{L}{2}/u.test(word));
 }
 
 function isInitial(t: TToken): boolean {
