@@ -9,8 +9,8 @@
 -- * The primary key is (ts, id): a gateway resends an event with the same id and ts, so INSERT … ON CONFLICT
 --   DO NOTHING makes ingestion idempotent by event id.
 -- * Rollups are kept current in the ingest transaction, only for events that were actually inserted.
---   Latency is kept as a log-bucket histogram: an int[] whose lower bound is the first used bucket
---   (e.g. '[12:14]={1,0,2}'), bucket k covering [1.08^k - 1, 1.08^(k+1) - 1) ms (about ±4 % for p50/p95).
+--   Latency is kept as a sparse log-bucket histogram: a bigint[] of (bucket << 32 | count) for the non-empty
+--   buckets, bucket k covering [1.08^k - 1, 1.08^(k+1) - 1) ms (p50/p95 within about ±4 %).
 
 CREATE SCHEMA IF NOT EXISTS telemetry;
 
@@ -105,24 +105,15 @@ CREATE FUNCTION telemetry.latency_bucket(ms double precision) RETURNS integer AS
   SELECT LEAST(199, GREATEST(0, floor(ln(1 + GREATEST(ms, 0)) / ln(1.08))::integer));
 $$ LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 
--- Adds two bounded-array histograms element by element.
-CREATE FUNCTION telemetry.hist_add(a integer[], b integer[]) RETURNS integer[] AS $$
-DECLARE
-  lo integer;
-  hi integer;
-  r integer[];
-BEGIN
-  IF a IS NULL OR cardinality(a) = 0 THEN RETURN b; END IF;
-  IF b IS NULL OR cardinality(b) = 0 THEN RETURN a; END IF;
-  lo := LEAST(array_lower(a, 1), array_lower(b, 1));
-  hi := GREATEST(array_upper(a, 1), array_upper(b, 1));
-  r := array_fill(0, ARRAY[hi - lo + 1], ARRAY[lo]);
-  FOR i IN lo..hi LOOP
-    r[i] := COALESCE(a[i], 0) + COALESCE(b[i], 0);
-  END LOOP;
-  RETURN r;
-END;
-$$ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE;
+-- Adds two sparse histograms (bucket << 32 | count).
+CREATE FUNCTION telemetry.hist_add(a bigint[], b bigint[]) RETURNS bigint[] AS $$
+  SELECT COALESCE(array_agg((k << 32) | c ORDER BY k), '{}')
+  FROM (
+    SELECT v >> 32 AS k, sum(v & 4294967295)::bigint AS c
+    FROM (SELECT unnest(a) AS v UNION ALL SELECT unnest(b)) AS x
+    GROUP BY 1
+  ) AS y;
+$$ LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 
 -- Hour × org × team × gateway × provider × model × user × action (× status).
 CREATE TABLE telemetry.event_rollups_hourly (
@@ -142,7 +133,7 @@ CREATE TABLE telemetry.event_rollups_hourly (
   cost_usd          numeric(24, 9) NOT NULL,
   unpriced          bigint         NOT NULL,
   latency_sum_ms    double precision NOT NULL,
-  latency_hist      integer[]      NOT NULL,
+  latency_hist      bigint[]       NOT NULL,
   UNIQUE NULLS NOT DISTINCT (org_id, hour, team_id, gateway_id, provider, model, end_user, action, status)
 );
 
@@ -163,7 +154,7 @@ CREATE TABLE telemetry.event_rollups_hourly_nouser (
   cost_usd          numeric(24, 9) NOT NULL,
   unpriced          bigint         NOT NULL,
   latency_sum_ms    double precision NOT NULL,
-  latency_hist      integer[]      NOT NULL,
+  latency_hist      bigint[]       NOT NULL,
   UNIQUE NULLS NOT DISTINCT (org_id, hour, team_id, gateway_id, provider, model, action, status)
 );
 
@@ -187,7 +178,7 @@ CREATE TABLE telemetry.policy_rollups_hourly (
   cost_usd          numeric(24, 9) NOT NULL,
   unpriced          bigint         NOT NULL,
   latency_sum_ms    double precision NOT NULL,
-  latency_hist      integer[]      NOT NULL,
+  latency_hist      bigint[]       NOT NULL,
   UNIQUE NULLS NOT DISTINCT (org_id, kind, hour, policy, team_id, gateway_id, provider, model, action, status)
 );
 
