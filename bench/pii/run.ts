@@ -48,6 +48,10 @@ for (const s of samples) {
     const st = stat(goldType);
     st.pred++;
     if (s.spans.some((g) => GOLD_TO_KT[g.entity_type] === f.type && f.start < g.end_position && g.start_position < f.end)) st.tp++;
+    else if (misses.length < 800) {
+      const gold = s.spans.find((g) => f.start < g.end_position && g.start_position < f.end)?.entity_type ?? "none";
+      misses.push(`FP ${f.type} (gold ${gold})\t${JSON.stringify(s.full_text.slice(f.start, f.end))}\t${JSON.stringify(s.full_text.slice(Math.max(0, f.start - 30), f.end + 10))}`);
+    }
   }
 }
 const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;

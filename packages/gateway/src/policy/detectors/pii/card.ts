@@ -3,7 +3,8 @@ import { before, NOT_PII_CONTEXT } from "./context";
 import { luhnValid } from "./luhn";
 
 // 13-19 digits, optionally in groups split by single spaces or dashes.
-const CARD_CANDIDATE = /(?<![\d.\-/])\d(?:[ -]?\d){12,18}(?![\d/]|[.-]\d)/g;
+const CARD_CANDIDATE = /(?<![\d.\-/])\d(?:[ -]?\d){11,18}(?![\d/]|[.-]\d)/g;
+const CARD_CONTEXT = /\b(card|cc|visa|amex|mastercard|maestro|jcb|discover|diners|debit|credit)\b[^.\n]{0,30}$/;
 
 /** Issuer prefixes (IIN ranges) of the networks in use, so an arbitrary Luhn-valid number is not taken for a card. */
 function knownIssuer(d: string): boolean {
@@ -27,11 +28,13 @@ export function findCreditCards(text: string): TFinding[] {
   const out: TFinding[] = [];
   for (const m of text.matchAll(CARD_CANDIDATE)) {
     const digits = m[0].replace(/[ -]/g, "");
-    if (digits.length < 13 || digits.length > 19) continue;
-    if (/^(\d)\1+$/.test(digits)) continue;
-    if (!knownIssuer(digits) || !luhnValid(digits)) continue;
+    if (digits.length < 12 || digits.length > 19) continue;
+    if (/^(\d)\1+$/.test(digits) || !luhnValid(digits)) continue;
     const ctx = before(text, m.index);
-    if (NOT_PII_CONTEXT.test(ctx) && !/card|visa|amex|mastercard|pay/.test(ctx)) continue;
+    const cardContext = CARD_CONTEXT.test(ctx);
+    // Without a card word nearby, only numbers in a network's issuer range with its length count.
+    if (!cardContext && (digits.length < 13 || !knownIssuer(digits))) continue;
+    if (NOT_PII_CONTEXT.test(ctx) && !cardContext) continue;
     out.push({ type: "credit_card", start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -8,4 +8,4 @@ export function after(text: string, end: number, width = 20): string {
 }
 
 /** Words that mark a number as an identifier that is not personal data. */
-export const NOT_PII_CONTEXT = /\b(order|invoice|tracking|shipment|parcel|ticket|case|ref(erence)?|sku|part|serial|item|product|build|version|ver|v|po|isbn|issue|pr|commit|sha|id|uuid|request|transaction|txn|confirmation|booking)\b\s*(no\.?|number|num|#|id)?\s*(is|was|=)?\s*[:#]?\s*$/;
+export const NOT_PII_CONTEXT = /\b(order|invoice|tracking|shipment|parcel|ticket|case|ref(erence)?|sku|part|serial|item|product|build|version|ver|v|po|isbn|issue|pr|commit|sha|id|uuid|request|transaction|txn|confirmation|booking|license|licence|passport|permit)\b\s*(no\.?|number|num|#|id)?\s*(is|was|=)?\s*[:#]?\s*$/;

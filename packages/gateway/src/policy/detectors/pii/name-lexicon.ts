@@ -1,6 +1,6 @@
 import { allLocales } from "@faker-js/faker";
 
-type TNameLists = { first: ReadonlySet<string>; last: ReadonlySet<string> };
+type TNameLists = { first: ReadonlySet<string>; last: ReadonlySet<string>; common: ReadonlySet<string> };
 
 function addAll(into: Set<string>, value: unknown): void {
   if (!value) return;
@@ -26,11 +26,11 @@ export function nameLexicon(): TNameLists {
     addAll(first, person?.first_name);
     addAll(last, person?.last_name);
   }
-  for (const word of [...COMMON_WORDS, ...placeNames()]) {
+  for (const word of [...COMMON_WORDS, ...placeNames(), ...NOT_PEOPLE]) {
     first.delete(word);
     last.delete(word);
   }
-  lists = { first, last };
+  lists = { first, last, common: new Set([...COMMON_WORDS, ...placeNames()]) };
   return lists;
 }
 
@@ -48,6 +48,9 @@ function placeNames(): string[] {
   }
   return out;
 }
+
+/** Words that end or sit inside organisation and street names; a capitalised run holding one is not a person. */
+export const NOT_PEOPLE = "inc llc ltd corp co gmbh plc ag sa group street st road rd avenue ave lane ln drive court ct place pl way boulevard blvd apt suite creek dam square highway hwy park terrace royal princess prince".split(" ");
 
 /**
  * English words that are also someone's name somewhere. Left out of the lexicon so a capitalised sentence start
