@@ -1,19 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE } from "./lib/session-cookie";
+import { REQUESTED_PATH_HEADER, SESSION_COOKIE } from "./lib/session-cookie";
 
-/** Signed-out visitors go to /login (pages) or get a JSON 401 (proxy calls); the API still checks every token. */
+/**
+ * Signed-out proxy calls get a JSON 401 here. Signed-out page visits are redirected to /login by the shell's
+ * layout: a redirect from middleware would go through NextURL, which rewrites 127.0.0.1 to localhost, and
+ * the session cookie (set for the host the browser used) would not follow.
+ */
 export function middleware(req: NextRequest): NextResponse {
-  if (req.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   const { pathname, search } = req.nextUrl;
   if (pathname.startsWith("/api/")) {
+    if (req.cookies.has(SESSION_COOKIE)) return NextResponse.next();
     return NextResponse.json(
       { error: { code: "unauthenticated", message: "You are signed out. Sign in again." } },
       { status: 401 },
     );
   }
-  const next = pathname === "/" ? "" : `?next=${encodeURIComponent(`${pathname}${search}`)}`;
-  // A relative Location keeps the host the browser used (127.0.0.1 vs localhost), and with it the cookie.
-  return new NextResponse(null, { status: 307, headers: { location: `/login${next}` } });
+  const headers = new Headers(req.headers);
+  headers.set(REQUESTED_PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

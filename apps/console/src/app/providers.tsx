@@ -13,7 +13,11 @@ function onApiError(error: unknown): void {
 function makeClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: onApiError }),
-    mutationCache: new MutationCache({ onError: onApiError }),
+    mutationCache: new MutationCache({
+      onError: (error, _vars, _ctx, mutation) => {
+        if (!mutation.meta?.signInAttempt) onApiError(error);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

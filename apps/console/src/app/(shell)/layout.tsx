@@ -1,4 +1,5 @@
 import { ZMe, type TMe } from "@kt/contract";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Header } from "@/components/shell/header";
@@ -6,6 +7,7 @@ import { SessionProvider } from "@/components/shell/session-context";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ApiError } from "@/lib/api-error";
 import { serverApiGet } from "@/lib/server/api-fetch";
+import { REQUESTED_PATH_HEADER } from "@/lib/session-cookie";
 import { ShellUnavailable } from "./shell-unavailable";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ export default async function ShellLayout({ children }: { children: ReactNode })
   try {
     me = await serverApiGet("/v1/me", ZMe);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) redirect("/login");
+    if (error instanceof ApiError && error.status === 401) redirect(await loginUrl());
     return <ShellUnavailable message={error instanceof Error ? error.message : "The API could not be reached."} />;
   }
   return (
@@ -33,4 +35,11 @@ export default async function ShellLayout({ children }: { children: ReactNode })
       </div>
     </SessionProvider>
   );
+}
+
+/** Relative, so the browser stays on the host it used (and keeps its cookie); `next` brings it back after. */
+async function loginUrl(): Promise<string> {
+  const requested = (await headers()).get(REQUESTED_PATH_HEADER);
+  if (!requested || requested === "/") return "/login";
+  return `/login?next=${encodeURIComponent(requested)}`;
 }
