@@ -15,7 +15,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.spec.ts", "apps/api/src/**/*.spec.ts", "bench/**/*.spec.ts"],
+          include: ["packages/*/src/**/*.spec.ts", "apps/api/src/**/*.spec.ts", "apps/console/src/**/*.spec.ts", "bench/**/*.spec.ts"],
           exclude: ["**/*.int.spec.ts", "**/node_modules/**", "**/dist/**"],
           environment: "node",
           globals: true,
