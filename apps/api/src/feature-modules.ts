@@ -1,12 +1,24 @@
+import { AuditLogModule } from "./modules/audit-log/audit-log.module";
 import { AuditModule } from "./modules/audit/audit.module";
 import { AuthModule } from "./modules/auth/auth.module";
+import { GatewayKeysModule } from "./modules/gateway-keys/gateway-keys.module";
+import { GatewaySyncModule } from "./modules/gateway-sync/gateway-sync.module";
+import { GatewaysModule } from "./modules/gateways/gateways.module";
 import { HealthModule } from "./modules/health/health.module";
+import { PolicyConfigsModule } from "./modules/policy-configs/policy-configs.module";
 import { TeamsModule } from "./modules/teams/teams.module";
+import { TemplatesModule } from "./modules/templates/templates.module";
 
 /** Every resource module of the API; add yours here (one line, alphabetical). */
 export const FEATURE_MODULES = [
+  AuditLogModule,
   AuditModule,
   AuthModule,
+  GatewayKeysModule,
+  GatewaySyncModule,
+  GatewaysModule,
   HealthModule,
+  PolicyConfigsModule,
   TeamsModule,
+  TemplatesModule,
 ];

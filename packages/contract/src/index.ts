@@ -18,3 +18,8 @@ export * from "./templates/catalog";
 export * from "./templates/render";
 export * from "./api/health";
 export * from "./api/events";
+export * from "./api/gateways";
+export * from "./api/gateway-keys";
+export * from "./api/policy-configs";
+export * from "./api/templates";
+export * from "./api/audit-log";
