@@ -26,7 +26,10 @@ export default defineConfig({
     baseURL: consoleUrl(),
     headless: true,
     browserName: "chromium",
-    launchOptions: { executablePath: process.env.KT_CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: {
+      executablePath: process.env.KT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+    },
     viewport: { width: 1366, height: 900 },
     timezoneId: "Europe/Paris",
     locale: "en-US",

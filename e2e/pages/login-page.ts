@@ -26,7 +26,9 @@ export class LoginPage {
     await this.page.keyboard.press("Tab");
     await expect(this.password).toBeFocused();
     await this.page.keyboard.type(password);
-    const answer = this.page.waitForResponse((r) => r.url().endsWith("/api/session") && r.request().method() === "POST");
+    const answer = this.page.waitForResponse(
+      (r) => r.url().endsWith("/api/session") && r.request().method() === "POST",
+    );
     await this.page.keyboard.press("Enter");
     return answer;
   }

@@ -41,7 +41,9 @@ export function apiUrl(): string {
 function demoPassword(): string {
   const password = process.env.KT_DEMO_PASSWORD ?? demoFile().password;
   if (!password) {
-    throw new Error(`No demo password: set KT_DEMO_PASSWORD or run \`npm run demo\` so that ${DEMO_FILE} exists.`);
+    throw new Error(
+      `No demo password: set KT_DEMO_PASSWORD or run \`npm run demo\` so that ${DEMO_FILE} exists.`,
+    );
   }
   return password;
 }

@@ -75,7 +75,9 @@ test.describe("log-in", () => {
     expect(body.error.code).toBe("unauthenticated");
     await expect(login.error).toHaveText(body.error.message);
     await expect(page).toHaveURL(/\/login/);
-    expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: "kt_session" }));
+    expect(await page.context().cookies()).not.toContainEqual(
+      expect.objectContaining({ name: "kt_session" }),
+    );
     await saveScreenshot(page, "login-wrong-password");
   });
 
@@ -91,7 +93,9 @@ test.describe("log-in", () => {
   test("signing out ends the session", async ({ page }) => {
     await signInAs(page, "manager");
     await new Shell(page).signOut();
-    expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: "kt_session" }));
+    expect(await page.context().cookies()).not.toContainEqual(
+      expect.objectContaining({ name: "kt_session" }),
+    );
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
     const refused = await page.request.get("/api/kt/v1/me");

@@ -27,7 +27,9 @@ test.describe("every view as admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   for (const view of VIEWS) {
-    test(`${view.path} has its heading, no serious accessibility findings, and a screenshot`, async ({ page }) => {
+    test(`${view.path} has its heading, no serious accessibility findings, and a screenshot`, async ({
+      page,
+    }) => {
       await page.goto(view.path);
       await expect(page.getByRole("heading", { level: 1, name: view.heading })).toBeVisible();
       await new Shell(page).expectSignedInAs("admin");

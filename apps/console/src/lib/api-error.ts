@@ -19,7 +19,11 @@ export class ApiError extends Error {
   }
 
   static unreachable(where: string): ApiError {
-    return new ApiError({ status: 502, code: "unreachable", message: `Cannot reach the kt API at ${where}.` });
+    return new ApiError({
+      status: 502,
+      code: "unreachable",
+      message: `Cannot reach the kt API at ${where}.`,
+    });
   }
 
   /** Validates a response body; a mismatch means Console and API disagree on the contract. */

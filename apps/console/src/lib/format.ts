@@ -61,7 +61,11 @@ const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 minutes ago", "in 2 hours". */
-export function formatRelativeTime(value: Date | string, now: Date = new Date(), locale = DEFAULT_LOCALE): string {
+export function formatRelativeTime(
+  value: Date | string,
+  now: Date = new Date(),
+  locale = DEFAULT_LOCALE,
+): string {
   let amount = (toDate(value).getTime() - now.getTime()) / 1000;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of RELATIVE_STEPS) {

@@ -19,7 +19,9 @@ export default async function ShellLayout({ children }: { children: ReactNode })
     me = await serverApiGet("/v1/me", ZMe);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) redirect(await loginUrl());
-    return <ShellUnavailable message={error instanceof Error ? error.message : "The API could not be reached."} />;
+    return (
+      <ShellUnavailable message={error instanceof Error ? error.message : "The API could not be reached."} />
+    );
   }
   return (
     <SessionProvider me={me}>

@@ -8,7 +8,11 @@ export function ShellUnavailable({ message }: { message: string }) {
   return (
     <main className="login">
       <div style={{ maxWidth: 560 }}>
-        <ErrorState title="The Console cannot reach the kt API" error={new Error(message)} onRetry={() => router.refresh()} />
+        <ErrorState
+          title="The Console cannot reach the kt API"
+          error={new Error(message)}
+          onRetry={() => router.refresh()}
+        />
       </div>
     </main>
   );

@@ -9,7 +9,8 @@ type TLoginPageProps = { searchParams: Promise<{ next?: string | string[] }> };
 /** Only same-site paths, so a crafted link cannot bounce a fresh session to another site. */
 function safeNext(next: string | string[] | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/dashboard";
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/dashboard";
   return value;
 }
 

@@ -28,7 +28,11 @@ export function PlannedView(props: TPlannedViewProps) {
     <Page title={props.title} description={props.description}>
       <RequirePermission permission={props.permission}>
         <Card>
-          <EmptyState icon={props.icon} title={props.emptyTitle} action={<FirstAllowed actions={props.actions ?? []} />}>
+          <EmptyState
+            icon={props.icon}
+            title={props.emptyTitle}
+            action={<FirstAllowed actions={props.actions ?? []} />}
+          >
             {props.emptyBody}
           </EmptyState>
         </Card>

@@ -7,7 +7,13 @@ import { ROLE_LABEL } from "./role-label";
 import { useSession } from "./session-context";
 
 /** A view opened by URL that the caller's role may not read explains why instead of failing on every call. */
-export function RequirePermission({ permission, children }: { permission: TPermission; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: TPermission;
+  children: ReactNode;
+}) {
   const { role } = useSession();
   if (can(role, permission)) return <>{children}</>;
   return (

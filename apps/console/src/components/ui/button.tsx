@@ -10,7 +10,13 @@ function classes(variant: TVariant, size: TSize, extra?: string): string {
 
 type TButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TVariant; size?: TSize };
 
-export function Button({ variant = "secondary", size = "md", className, type = "button", ...rest }: TButtonProps) {
+export function Button({
+  variant = "secondary",
+  size = "md",
+  className,
+  type = "button",
+  ...rest
+}: TButtonProps) {
   return <button type={type} className={classes(variant, size, className)} {...rest} />;
 }
 

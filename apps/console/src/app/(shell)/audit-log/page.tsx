@@ -13,9 +13,7 @@ export default function AuditLogPage() {
       icon={<ListChecks size={32} />}
       emptyTitle="Audit entries will be listed here"
       emptyBody="Each change (members, roles, keys, configurations, budgets) is recorded with its actor, time, request and a before/after diff. The hash chain's verification status shows the log has not been altered."
-      actions={[
-        { href: "/settings/members", label: "Review members", permission: "members:read" },
-      ]}
+      actions={[{ href: "/settings/members", label: "Review members", permission: "members:read" }]}
     />
   );
 }

@@ -13,9 +13,7 @@ export default function ConfigurationsPage() {
       icon={<FileCode2 size={32} />}
       emptyTitle="Policy configurations will be listed here"
       emptyBody="Each configuration keeps every version: edit its YAML with lint errors shown on their lines, compare any two versions, roll back, and assign it to gateways. Starting from a template is the quickest way to a first one."
-      actions={[
-        { href: "/templates", label: "Start from a template", permission: "templates:read" },
-      ]}
+      actions={[{ href: "/templates", label: "Start from a template", permission: "templates:read" }]}
     />
   );
 }

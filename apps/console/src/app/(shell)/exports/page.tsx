@@ -12,10 +12,8 @@ export default function ExportsPage() {
       permission="exports:read"
       icon={<FileDown size={32} />}
       emptyTitle="Export jobs will be listed here"
-      emptyBody="Each export shows its progress while it runs and a download link when it is ready. From a terminal: kt export create --type events --format csv --since 90d --description &quot;…&quot;"
-      actions={[
-        { href: "/cost-center", label: "Go to the Cost Center", permission: "costs:read" },
-      ]}
+      emptyBody='Each export shows its progress while it runs and a download link when it is ready. From a terminal: kt export create --type events --format csv --since 90d --description "…"'
+      actions={[{ href: "/cost-center", label: "Go to the Cost Center", permission: "costs:read" }]}
     />
   );
 }

@@ -13,9 +13,7 @@ export default function TemplatesPage() {
       icon={<LayoutTemplate size={32} />}
       emptyTitle="The template catalog will appear here"
       emptyBody="Each template describes what it protects against, with a preview of its YAML. You will create a policy configuration from one in a click and adjust it before assigning it to gateways."
-      actions={[
-        { href: "/configurations", label: "Go to configurations", permission: "configs:read" },
-      ]}
+      actions={[{ href: "/configurations", label: "Go to configurations", permission: "configs:read" }]}
     />
   );
 }

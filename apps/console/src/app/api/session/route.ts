@@ -29,7 +29,8 @@ export async function POST(req: NextRequest): Promise<Response> {
     return new Response(text, { status: upstream.status, headers: { "content-type": "application/json" } });
   }
   const parsed = ZSession.safeParse(safeJson(text));
-  if (!parsed.success) return errorResponse(502, "internal", "The API's log-in answer does not match the contract.");
+  if (!parsed.success)
+    return errorResponse(502, "internal", "The API's log-in answer does not match the contract.");
   const { token, ...session } = parsed.data;
   const res = NextResponse.json(session);
   res.cookies.set({

@@ -13,9 +13,7 @@ export default function GatewayKeysPage() {
       icon={<KeyRound size={32} />}
       emptyTitle="Gateway keys will be listed here"
       emptyBody="Issue a key for a team (the secret is shown once, with a copy button), see its expiry and last use, rotate it, or revoke it so the next call with it fails."
-      actions={[
-        { href: "/gateways", label: "Go to gateways", permission: "gateways:read" },
-      ]}
+      actions={[{ href: "/gateways", label: "Go to gateways", permission: "gateways:read" }]}
     />
   );
 }

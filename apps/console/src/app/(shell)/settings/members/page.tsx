@@ -13,9 +13,7 @@ export default function MembersPage() {
       icon={<Users size={32} />}
       emptyTitle="Members will be listed here"
       emptyBody="Admins invite people with a one-time link or an initial password, change roles (admin, manager, finance, viewer) and remove members."
-      actions={[
-        { href: "/settings/teams", label: "Go to teams", permission: "teams:read" },
-      ]}
+      actions={[{ href: "/settings/teams", label: "Go to teams", permission: "teams:read" }]}
     />
   );
 }

@@ -13,9 +13,7 @@ export default function TeamsPage() {
       icon={<UsersRound size={32} />}
       emptyTitle="Teams will be listed here"
       emptyBody="Create, rename and archive teams and choose their members. Managers see and manage their own teams' gateways, keys and data."
-      actions={[
-        { href: "/settings/members", label: "Go to members", permission: "members:read" },
-      ]}
+      actions={[{ href: "/settings/members", label: "Go to members", permission: "members:read" }]}
     />
   );
 }
