@@ -1,6 +1,7 @@
 import { AuditLogModule } from "./modules/audit-log/audit-log.module";
 import { AuditModule } from "./modules/audit/audit.module";
 import { AuthModule } from "./modules/auth/auth.module";
+import { ExportsModule } from "./modules/exports/exports.module";
 import { GatewayKeysModule } from "./modules/gateway-keys/gateway-keys.module";
 import { GatewaySyncModule } from "./modules/gateway-sync/gateway-sync.module";
 import { GatewaysModule } from "./modules/gateways/gateways.module";
@@ -14,6 +15,7 @@ export const FEATURE_MODULES = [
   AuditLogModule,
   AuditModule,
   AuthModule,
+  ExportsModule,
   GatewayKeysModule,
   GatewaySyncModule,
   GatewaysModule,

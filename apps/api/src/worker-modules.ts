@@ -1,4 +1,8 @@
 import type { Type } from "@nestjs/common";
+import { QUEUES } from "@kt/contract";
+import { ExportsWorkerModule } from "./modules/exports/worker/exports-worker.module";
 
 /** Each queue the worker can consume, with the module holding its processor. */
-export const WORKER_MODULES: { queue: string; module: Type<unknown> }[] = [];
+export const WORKER_MODULES: { queue: string; module: Type<unknown> }[] = [
+  { queue: QUEUES.exports, module: ExportsWorkerModule },
+];

@@ -23,3 +23,5 @@ export * from "./api/gateway-keys";
 export * from "./api/policy-configs";
 export * from "./api/templates";
 export * from "./api/audit-log";
+export * from "./queues";
+export * from "./api/exports";

@@ -26,6 +26,26 @@ export const ZEnv = z
     LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     CONSOLE_URL: z.string().url().default("http://localhost:3000"),
     EXPORT_DIR: z.string().default(".kt/exports"),
+    /** Days an export file is kept before the scheduled sweep removes it. */
+    EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    /** How often the worker sweeps expired export files. */
+    EXPORT_SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** Tries per export job (transient failures) and the first retry delay, doubled each time. */
+    EXPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    EXPORT_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
+    /** A job whose worker stops renewing its lock this long is retried by another worker. */
+    EXPORT_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    EXPORT_STALLED_CHECK_MS: z.coerce.number().int().min(500).default(30_000),
+    /** S3-compatible bucket for export files; when unset, files go to EXPORT_DIR. */
+    EXPORT_S3_BUCKET: z.string().min(3).optional(),
+    EXPORT_S3_PREFIX: z.string().default("exports/"),
+    EXPORT_S3_REGION: z.string().default("us-east-1"),
+    /** For S3-compatible stores (MinIO, Ceph, R2); empty for AWS. */
+    EXPORT_S3_ENDPOINT: z.string().url().optional(),
+    EXPORT_S3_FORCE_PATH_STYLE: ZBool.default(false),
+    /** Static credentials; without them the AWS SDK's default chain (env, profile, instance role) applies. */
+    EXPORT_S3_ACCESS_KEY_ID: z.string().optional(),
+    EXPORT_S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Where the Prisma migrations are, to tell whether the database is current. */
     MIGRATIONS_DIR: z.string().default(resolve(__dirname, "../../../../prisma/migrations")),
     /** Which queues this process consumes (worker only); comma-separated, or "all". */

@@ -1,0 +1,13 @@
+import { Module } from "@nestjs/common";
+import { ExportsController } from "./exports.controller";
+import { ExportsQueue } from "./exports.queue";
+import { ExportsRepository } from "./exports.repository";
+import { ExportsService } from "./exports.service";
+import { ExportStoreProvider } from "./store/export-store.provider";
+
+/** The API side of exports: create (queue), list, status and download. The worker side is ExportsWorkerModule. */
+@Module({
+  controllers: [ExportsController],
+  providers: [ExportsService, ExportsRepository, ExportsQueue, ExportStoreProvider],
+})
+export class ExportsModule {}
