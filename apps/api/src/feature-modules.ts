@@ -1,3 +1,4 @@
+import { ApiTokensModule } from "./modules/api-tokens/api-tokens.module";
 import { AuditLogModule } from "./modules/audit-log/audit-log.module";
 import { AuditModule } from "./modules/audit/audit.module";
 import { AuthModule } from "./modules/auth/auth.module";
@@ -6,12 +7,15 @@ import { GatewayKeysModule } from "./modules/gateway-keys/gateway-keys.module";
 import { GatewaySyncModule } from "./modules/gateway-sync/gateway-sync.module";
 import { GatewaysModule } from "./modules/gateways/gateways.module";
 import { HealthModule } from "./modules/health/health.module";
+import { InvitesModule } from "./modules/invites/invites.module";
+import { MembersModule } from "./modules/members/members.module";
 import { PolicyConfigsModule } from "./modules/policy-configs/policy-configs.module";
 import { TeamsModule } from "./modules/teams/teams.module";
 import { TemplatesModule } from "./modules/templates/templates.module";
 
 /** Every resource module of the API; add yours here (one line, alphabetical). */
 export const FEATURE_MODULES = [
+  ApiTokensModule,
   AuditLogModule,
   AuditModule,
   AuthModule,
@@ -20,6 +24,8 @@ export const FEATURE_MODULES = [
   GatewaySyncModule,
   GatewaysModule,
   HealthModule,
+  InvitesModule,
+  MembersModule,
   PolicyConfigsModule,
   TeamsModule,
   TemplatesModule,

@@ -25,3 +25,5 @@ export * from "./api/templates";
 export * from "./api/audit-log";
 export * from "./queues";
 export * from "./api/exports";
+export * from "./api/members";
+export * from "./api/api-tokens";

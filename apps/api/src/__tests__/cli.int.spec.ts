@@ -18,7 +18,7 @@ describe("kt CLI against a running API", () => {
   beforeAll(async () => {
     api = await startApi();
     org = await createOrg(api, "cli");
-    token = org.session.token;
+    token = (await org.as.admin.post("/v1/api-tokens", { name: "kt CLI" })).body.secret;
   });
   afterAll(() => api?.close());
 

@@ -16,13 +16,15 @@ export class ApiTokenAuthenticator {
     const token = await this.db.system.apiToken.findUnique({ where: { secretHash: sha256(secret) } });
     const now = new Date();
     if (!token || token.revokedAt) throw new AppError("unauthenticated", "API token is invalid or revoked");
-    if (token.expiresAt && token.expiresAt <= now) throw new AppError("unauthenticated", "API token has expired");
+    if (token.expiresAt && token.expiresAt <= now)
+      throw new AppError("unauthenticated", "API token has expired");
 
     const creator = await this.db.system.membership.findUnique({
       where: { orgId_userId: { orgId: token.orgId, userId: token.createdById } },
       include: { user: { select: { email: true } } },
     });
-    if (!creator) throw new AppError("unauthenticated", "API token's creator is no longer a member of the org");
+    if (!creator)
+      throw new AppError("unauthenticated", "API token's creator is no longer a member of the org");
 
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.db.system.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });

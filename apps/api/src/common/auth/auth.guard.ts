@@ -1,15 +1,13 @@
 import { ExecutionContext, Injectable } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import { AuthGuard as PassportAuthGuard } from "@nestjs/passport";
-import type { TRole } from "@kt/contract";
+import { API_TOKEN_PREFIX, type TRole } from "@kt/contract";
 import type { Request } from "express";
 import { AppError } from "../errors/app-error";
 import { ApiTokenAuthenticator } from "./api-token.authenticator";
 import type { AuthContext } from "./auth-context";
 import { ALLOWED_ROLES, IS_PUBLIC } from "./decorators";
 import type { JwtPrincipal } from "./jwt.strategy";
-
-export const API_TOKEN_PREFIX = "kt_api_";
 
 /**
  * Global and deny-by-default: resolves the caller (a user's JWT or an API token) and their org and
@@ -32,7 +30,11 @@ export class AuthGuard extends PassportAuthGuard("jwt") {
 
     const req = context.switchToHttp().getRequest<Request & { auth?: AuthContext; user?: JwtPrincipal }>();
     const header = req.headers.authorization;
-    if (!header) throw new AppError("unauthenticated", "Missing Authorization header: send `Authorization: Bearer <token>`");
+    if (!header)
+      throw new AppError(
+        "unauthenticated",
+        "Missing Authorization header: send `Authorization: Bearer <token>`",
+      );
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError("unauthenticated", "Authorization header must be `Bearer <token>`");
 
@@ -55,7 +57,9 @@ export class AuthGuard extends PassportAuthGuard("jwt") {
       };
     }
     if (!roles.includes(req.auth.role)) {
-      throw AppError.forbidden(`Your role (${req.auth.role}) cannot do this; it needs one of: ${roles.join(", ")}`);
+      throw AppError.forbidden(
+        `Your role (${req.auth.role}) cannot do this; it needs one of: ${roles.join(", ")}`,
+      );
     }
     return true;
   }

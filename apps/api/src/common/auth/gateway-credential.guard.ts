@@ -1,4 +1,11 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, UseGuards } from "@nestjs/common";
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  UseGuards,
+} from "@nestjs/common";
 import { ApiBearerAuth } from "@nestjs/swagger";
 import type { Request } from "express";
 import { DbService } from "../db/db.module";
@@ -19,16 +26,22 @@ export class GatewayCredentialGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request & { gateway?: GatewayCaller }>();
     const match = /^Bearer\s+(kt_gw_\S+)$/.exec(req.headers.authorization ?? "");
-    if (!match) throw new AppError("unauthenticated", "Gateway routes need `Authorization: Bearer kt_gw_…` (the gateway credential)");
+    if (!match)
+      throw new AppError(
+        "unauthenticated",
+        "Gateway routes need `Authorization: Bearer kt_gw_…` (the gateway credential)",
+      );
     const gateway = await this.db.system.gateway.findUnique({ where: { credentialHash: sha256(match[1]) } });
-    if (!gateway || gateway.archivedAt) throw new AppError("unauthenticated", "Gateway credential is invalid or the gateway was removed");
+    if (!gateway || gateway.archivedAt)
+      throw new AppError("unauthenticated", "Gateway credential is invalid or the gateway was removed");
     req.gateway = { gatewayId: gateway.id, orgId: gateway.orgId, teamId: gateway.teamId, name: gateway.name };
     return true;
   }
 }
 
 /** A route called by gateways with their credential, not by users. */
-export const GatewayAuth = () => applyDecorators(Public(), UseGuards(GatewayCredentialGuard), ApiBearerAuth());
+export const GatewayAuth = () =>
+  applyDecorators(Public(), UseGuards(GatewayCredentialGuard), ApiBearerAuth());
 
 export const CurrentGateway = createParamDecorator((_: unknown, host: ExecutionContext): GatewayCaller => {
   return host.switchToHttp().getRequest().gateway;

@@ -5,7 +5,12 @@ import { ENV, type TEnv } from "../../config/env";
 import { DbService } from "../db/db.module";
 
 export type JwtPayload = { sub: string; org: string };
-export type JwtPrincipal = { userId: string; orgId: string; role: import("@kt/contract").TRole; email: string };
+export type JwtPrincipal = {
+  userId: string;
+  orgId: string;
+  role: import("@kt/contract").TRole;
+  email: string;
+};
 
 /** Verifies the JWT and re-reads the membership, so a role change or removal applies at once. */
 @Injectable()

@@ -37,13 +37,20 @@ function fromHttpLike(error: any, req: Request): Mapped | null {
   if (status === 404) return { code: "not_found", message: `No route ${req.method} ${req.path}` };
   if (status === 413) return { code: "payload_too_large", message: "Request body too large" };
   if (status === 415) return { code: "unsupported_media_type", message: String(error.message) };
-  return { code: status === 401 ? "unauthenticated" : status === 403 ? "forbidden" : "bad_request", message: String(error.message) };
+  return {
+    code: status === 401 ? "unauthenticated" : status === 403 ? "forbidden" : "bad_request",
+    message: String(error.message),
+  };
 }
 
 function fromPrisma(error: Prisma.PrismaClientKnownRequestError): Mapped | null {
   switch (error.code) {
     case "P2002":
-      return { code: "conflict", message: "A resource with the same unique fields already exists", details: error.meta };
+      return {
+        code: "conflict",
+        message: "A resource with the same unique fields already exists",
+        details: error.meta,
+      };
     case "P2025":
       return { code: "not_found", message: "Resource not found" };
     case "P2003":
@@ -68,7 +75,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: (req as any).id }, "unhandled error");
     }
     if (res.headersSent) return void res.end();
-    const body: TApiError = { error: { code: mapped.code, message: mapped.message, details: mapped.details } };
+    const body: TApiError = {
+      error: { code: mapped.code, message: mapped.message, details: mapped.details },
+    };
     res.status(status).json(body);
   }
 
@@ -93,6 +102,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const m = fromHttpLike(exception, req);
     if (m) return m;
-    return { code: "internal", message: `Internal error; quote request id ${(req as any).id ?? "unknown"} when reporting it` };
+    return {
+      code: "internal",
+      message: `Internal error; quote request id ${(req as any).id ?? "unknown"} when reporting it`,
+    };
   }
 }
