@@ -9,3 +9,4 @@ export { PolicyChain } from "./policy/chain";
 export { Redactor } from "./policy/redactor";
 export { sha256Hex } from "./auth/key-store";
 export { GATEWAY_VERSION } from "./config/managed";
+export { SYNC_INTERVAL_MS, type TDurability } from "./events/ndjson-writer";

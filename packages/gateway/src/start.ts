@@ -9,6 +9,7 @@ import { localBudget, remoteBudget } from "./events/budget";
 import { fileSink, spoolSink } from "./events/event-sink";
 import { EventShipper } from "./events/shipper";
 import { EventSpool } from "./events/spool";
+import type { TDurability } from "./events/ndjson-writer";
 import { GatewayMetrics } from "./metrics";
 import { GatewayRuntime } from "./runtime";
 import { createGatewayServer } from "./server";
@@ -29,8 +30,8 @@ export type TStartGatewayOptions = {
   gatewayToken?: string;
   /** Managed: directory of the event spool and the last synced config. Default ./.kt/gateway. */
   stateDir?: string;
-  /** fsync each event before answering (default true). */
-  fsync?: boolean;
+  /** "write" (default): each event written before answering, fdatasync every 100 ms; "fsync": fdatasync before answering. */
+  durability?: TDurability;
   /** Managed: longest long-poll in seconds (default 25). */
   syncWaitSeconds?: number;
   log?: (message: string) => void;
@@ -49,7 +50,7 @@ export async function startGateway(options: TStartGatewayOptions): Promise<TRunn
     if (!options.gatewayToken) throw new Error("managed mode needs a gateway token (--gateway-token)");
     const stateDir = options.stateDir ?? path.resolve(".kt/gateway");
     mkdirSync(stateDir, { recursive: true });
-    const spool = await EventSpool.open(path.join(stateDir, "spool"), { fsync: options.fsync ?? true });
+    const spool = await EventSpool.open(path.join(stateDir, "spool"), { durability: options.durability });
     const shipper = new EventShipper({ spool, controlPlane: options.controlPlane, token: options.gatewayToken, onError: (e) => log(`shipping events: ${e.message}`) });
     runtime = new GatewayRuntime(spoolSink(spool, () => shipper.nudge()), remoteBudget(options.controlPlane, options.gatewayToken), metrics);
     const sync = new ManagedSync(runtime, { controlPlane: options.controlPlane, token: options.gatewayToken, waitSeconds: options.syncWaitSeconds, log, onSynced: cacheSyncTo(stateDir) });
@@ -72,7 +73,7 @@ export async function startGateway(options: TStartGatewayOptions): Promise<TRunn
     const keys = [...(options.keys ?? []), ...(loaded?.keys ?? [])];
     if (!keys.length) log("no gateway keys configured (gateway_keys in the file or KT_GATEWAY_KEYS): every request will get 401");
     const eventsFile = path.resolve(options.eventsFile ?? "kt-gateway-events.ndjson");
-    runtime = new GatewayRuntime(await fileSink(eventsFile, options.fsync ?? true), await localBudget(eventsFile), metrics);
+    runtime = new GatewayRuntime(await fileSink(eventsFile, options.durability), await localBudget(eventsFile), metrics);
     runtime.apply(config, null, keys);
   }
 

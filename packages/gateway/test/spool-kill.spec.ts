@@ -5,7 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { ZNormalizedPolicyConfig } from "@kt/contract";
 import { Agent, request } from "undici";
-import { afterAll, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { FakeControlPlane } from "./fake-control-plane";
 import { startFakeOpenAi, type TFakeServer } from "./fake-openai";
 import { KEY, keyRecord, openAiTarget } from "./harness";
@@ -14,9 +14,9 @@ const children: ChildProcess[] = [];
 let upstream: TFakeServer;
 let cp: FakeControlPlane;
 
-async function spawnGateway(stateDir: string): Promise<{ child: ChildProcess; port: number }> {
+async function spawnGateway(stateDir: string, durability: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", path.join(__dirname, "fixtures/child-gateway.mts")], {
-    env: { ...process.env, KT_CP_URL: cp.url, KT_CP_TOKEN: cp.token, KT_STATE_DIR: stateDir },
+    env: { ...process.env, KT_CP_URL: cp.url, KT_CP_TOKEN: cp.token, KT_STATE_DIR: stateDir, KT_DURABILITY: durability },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
@@ -27,18 +27,18 @@ async function spawnGateway(stateDir: string): Promise<{ child: ChildProcess; po
   return { child, port: (JSON.parse(line) as { port: number }).port };
 }
 
-afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   await cp?.stop();
   await upstream?.close();
 });
 
-it("loses no acknowledged event when killed with SIGKILL under load while the API is down", async () => {
+it.each(["write", "fsync"])("loses no acknowledged event when killed with SIGKILL under load while the API is down (durability %s)", async (durability) => {
   upstream = await startFakeOpenAi();
   cp = new FakeControlPlane(ZNormalizedPolicyConfig.parse({ name: "kill", providers: [openAiTarget(upstream.url)], policies: [{ name: "pii", type: "pii-detector", action: "redact" }] }), [keyRecord(KEY)]);
   await cp.start();
   const stateDir = mkdtempSync(path.join(tmpdir(), "kt-kill-"));
-  const first = await spawnGateway(stateDir);
+  const first = await spawnGateway(stateDir, durability);
   const cpPort = cp.port;
   await cp.stop(); // the API goes away; the gateway keeps serving from its synced config
 
@@ -72,7 +72,7 @@ it("loses no acknowledged event when killed with SIGKILL under load while the AP
   expect(acked.size).toBeGreaterThan(50);
 
   await cp.start(cpPort);
-  await spawnGateway(stateDir);
+  await spawnGateway(stateDir, durability);
   const t0 = Date.now();
   while ([...acked].some((id) => !cp.events.has(id)) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 100));
 
@@ -80,5 +80,5 @@ it("loses no acknowledged event when killed with SIGKILL under load while the AP
   expect(missing).toEqual([]);
   // Each acknowledged event stored once; no event was delivered twice either (the cursor commits after each batch).
   expect(cp.deliveries).toBe(cp.events.size);
-  console.log(`kill -9 test: ${acked.size} acknowledged, ${cp.events.size} delivered (${cp.events.size - acked.size} written but unacknowledged when killed), ${cp.deliveries} deliveries`);
+  console.log(`kill -9 test (${durability}): ${acked.size} acknowledged, ${cp.events.size} delivered (${cp.events.size - acked.size} written but unacknowledged when killed), ${cp.deliveries} deliveries`);
 }, 60_000);

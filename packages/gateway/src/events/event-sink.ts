@@ -1,5 +1,5 @@
 import type { TGatewayEvent } from "@kt/contract";
-import { NdjsonWriter } from "./ndjson-writer";
+import { NdjsonWriter, type TDurability } from "./ndjson-writer";
 import type { EventSpool } from "./spool";
 
 /** Where a gateway writes the event of each request before answering. */
@@ -9,9 +9,9 @@ export type TEventSink = {
   close(): Promise<void>;
 };
 
-/** Standalone mode: one NDJSON file of events, fsync'd like the spool. */
-export async function fileSink(path: string, fsync = true): Promise<TEventSink> {
-  const writer = await NdjsonWriter.open(path, fsync);
+/** Standalone mode: one NDJSON file of events, as durable as the spool. */
+export async function fileSink(path: string, durability: TDurability = "write"): Promise<TEventSink> {
+  const writer = await NdjsonWriter.open(path, durability);
   return {
     append: (event) => writer.append(JSON.stringify(event)),
     depth: () => 0,

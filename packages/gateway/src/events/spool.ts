@@ -1,7 +1,7 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
 import type { TGatewayEvent } from "@kt/contract";
-import { NdjsonWriter } from "./ndjson-writer";
+import { NdjsonWriter, type TDurability } from "./ndjson-writer";
 
 const SEGMENT_BYTES = 8 * 1024 * 1024;
 const CURSOR_FILE = "cursor.json";
@@ -24,18 +24,18 @@ export class EventSpool {
 
   private constructor(
     readonly dir: string,
-    private readonly fsync: boolean,
+    private readonly durability: TDurability,
   ) {}
 
-  static async open(dir: string, options: { fsync?: boolean } = {}): Promise<EventSpool> {
-    const spool = new EventSpool(dir, options.fsync ?? true);
+  static async open(dir: string, options: { durability?: TDurability } = {}): Promise<EventSpool> {
+    const spool = new EventSpool(dir, options.durability ?? "write");
     await fsp.mkdir(dir, { recursive: true });
     const segments = await spool.segments();
     const last = segments.at(-1);
     spool.writeSeq = last ? Number(/\d+/.exec(last)![0]) + 1 : 1;
     spool.cursor = await spool.readCursor(segments[0] ?? segmentName(spool.writeSeq));
     spool.depth = await spool.countUnshipped(segments);
-    spool.writer = await NdjsonWriter.open(path.join(dir, segmentName(spool.writeSeq)), spool.fsync);
+    spool.writer = await NdjsonWriter.open(path.join(dir, segmentName(spool.writeSeq)), spool.durability);
     return spool;
   }
 
@@ -53,7 +53,7 @@ export class EventSpool {
   private async rotate(): Promise<void> {
     const old = this.writer;
     this.writeSeq++;
-    this.writer = await NdjsonWriter.open(path.join(this.dir, segmentName(this.writeSeq)), this.fsync);
+    this.writer = await NdjsonWriter.open(path.join(this.dir, segmentName(this.writeSeq)), this.durability);
     await old.close();
   }
 

@@ -1,0 +1,31 @@
+/** kt's gateway with the full policy chain, in front of the mock upstream. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ZNormalizedPolicyConfig } from "@kt/contract";
+import { sha256Hex, startGateway } from "@kt/gateway";
+
+const config = ZNormalizedPolicyConfig.parse({
+  name: "bench-full-chain",
+  providers: [{ id: "mock", provider: "openai", baseUrl: `http://127.0.0.1:${process.env.UPSTREAM_PORT}/v1` }],
+  policies: [
+    { name: "models", type: "model-allowlist", action: "block", models: ["gpt-4o-mini"] },
+    { name: "budget", type: "cost_limit", action: "block", monthlyLimitUsd: 1_000_000 },
+    { name: "secrets", type: "dlp-filter", action: "block" },
+    { name: "injection", type: "prompt-injection", action: "block" },
+    { name: "safety", type: "content-filter", action: "block" },
+    { name: "pii", type: "pii-detector", action: "redact" },
+    { name: "quality", type: "quality-scorer", action: "escalate", minScore: 0.7 },
+    { name: "audit", type: "audit-logger", action: "log" },
+  ],
+});
+const dir = mkdtempSync(path.join(tmpdir(), "kt-bench-"));
+await startGateway({
+  port: Number(process.env.PORT),
+  config,
+  keys: [{ id: "bench", secretHash: sha256Hex(process.env.KT_KEY!), teamId: "bench", expiresAt: null, revokedAt: null, models: [] }],
+  eventsFile: path.join(dir, "events.ndjson"),
+  durability: process.env.KT_DURABILITY === "fsync" ? "fsync" : "write",
+  log: () => {},
+});
+process.stdout.write("ready\n");

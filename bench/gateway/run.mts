@@ -1,0 +1,94 @@
+/**
+ * Gateway benchmark: the same load sent direct to a mock upstream, through kt's gateway (full policy chain,
+ * events fsync'd to disk) and through Portkey's open-source gateway. Prints p50/p99 latency, throughput, ratios.
+ * Run: pnpm --filter @kt/gateway build && pnpm --filter @kt/bench gateway   (ports 41101-41103; about 40 s)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONNECTIONS = 32;
+const [UPSTREAM, KT, PORTKEY] = [41101, 41102, 41103];
+const KEY = "kt_gk_bench_0123456789abcdefghijkl";
+const children: ChildProcess[] = [];
+
+function start(args: string[], env: Record<string, string>, readyText: RegExp): Promise<void> {
+  const child = spawn(process.execPath, args, { cwd: here, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => readyText.test(d.toString()) && resolve();
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
+  });
+}
+
+// About 1 KB of ordinary business prose: what the chain sees on a typical call.
+const prompt = ("Summarise the attached quarterly report for the finance team. Revenue grew in every region, " +
+  "operating costs stayed flat, and the new product line reached break-even two months early. ").repeat(6).slice(0, 1000);
+const payload = JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });
+
+type TResult = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+async function load(name: string, url: string, headers: Record<string, string>, rate?: number): Promise<TResult> {
+  const r = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: payload,
+    connections: rate ? 16 : CONNECTIONS,
+    duration: SECONDS,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+async function main() {
+  await start(["--import", "tsx", "upstream.mts"], { PORT: String(UPSTREAM) }, /ready/);
+  await start(["--import", "tsx", "kt-gateway.mts"], { PORT: String(KT), UPSTREAM_PORT: String(UPSTREAM), KT_KEY: KEY }, /ready/);
+  const portkeyEntry = path.join(path.dirname(require.resolve("@portkey-ai/gateway/package.json")), "build/start-server.js");
+  await start([portkeyEntry, "--port", String(PORTKEY)], {}, /running|listening|ready|8787|41103/i);
+  await new Promise((r) => setTimeout(r, 500));
+
+  const direct = `http://127.0.0.1:${UPSTREAM}/v1/chat/completions`;
+  const kt = `http://127.0.0.1:${KT}/v1/chat/completions`;
+  const portkey = `http://127.0.0.1:${PORTKEY}/v1/chat/completions`;
+  const ktHeaders = { authorization: `Bearer ${KEY}` };
+  const pkHeaders = { authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `http://127.0.0.1:${UPSTREAM}/v1` };
+
+  // Warm up JITs and connection pools.
+  for (const [u, h] of [[direct, {}], [kt, ktHeaders], [portkey, pkHeaders]] as const) await autocannon({ url: u, method: "POST", headers: { "content-type": "application/json", ...h }, body: payload, connections: 8, duration: 1 });
+
+  const results: TResult[] = [];
+  results.push(await load("upstream direct (max)", direct, {}));
+  results.push(await load("kt gateway, full chain (max)", kt, ktHeaders));
+  results.push(await load("Portkey gateway (max)", portkey, pkHeaders));
+  results.push(await load("upstream direct @2000/s", direct, {}, 2000));
+  results.push(await load("kt gateway, full chain @2000/s", kt, ktHeaders, 2000));
+
+  console.log(`\n${SECONDS}s per run, ~1 KB prompt, ${CONNECTIONS} connections (16 at fixed rate), one 2-core machine shared by all processes\n`);
+  console.log("target                              req/s     p50 ms   p99 ms   errors  non-2xx");
+  for (const r of results) {
+    console.log(`${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(7)}`);
+  }
+  const [d, k, p, d2, k2] = results;
+  console.log("\nratios");
+  console.log(`  kt throughput / Portkey throughput:     ${(k.rps / p.rps).toFixed(1)}x`);
+  console.log(`  kt throughput / direct throughput:      ${(k.rps / d.rps).toFixed(2)}`);
+  console.log(`  Portkey p50 / kt p50 (max load):        ${(p.p50 / Math.max(k.p50, 0.01)).toFixed(1)}x`);
+  console.log(`  added latency at 2000/s: p50 ${(k2.p50 - d2.p50).toFixed(2)} ms, p99 ${(k2.p99 - d2.p99).toFixed(2)} ms (targets ≤ 0.5 and ≤ 3)`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) c.kill("SIGTERM");
+  });
