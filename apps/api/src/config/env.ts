@@ -50,7 +50,14 @@ export const ZEnv = z
     MIGRATIONS_DIR: z.string().default(resolve(__dirname, "../../../../prisma/migrations")),
     /** Which queues this process consumes (worker only); comma-separated, or "all". */
     WORKER_QUEUES: z.string().default("all"),
-    TRUST_PROXY: ZBool.default(false),
+    /**
+     * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): the Console's server forwards
+     * the browser's address from loopback by default. "false" to trust none.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("loopback")
+      .transform((v) => (v === "false" || v === "0" ? false : v === "true" || v === "1" ? true : v)),
   })
   .transform((env, ctx) => {
     if (!env.JWT_SECRET && env.NODE_ENV === "production") {
