@@ -10,13 +10,15 @@ const plugins = [swc.vite({ module: { type: "es6" }, jsc: { target: "es2022", tr
 export default defineConfig({
   test: {
     projects: [
+      "packages/gateway/vitest.config.ts",
       {
         plugins,
         resolve,
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.spec.ts", "apps/api/src/**/*.spec.ts", "apps/console/src/**/*.spec.ts", "bench/**/*.spec.ts"],
-          exclude: ["**/*.int.spec.ts", "**/node_modules/**", "**/dist/**"],
+          // The gateway's tests run in their own project (packages/gateway/vitest.config.ts).
+          exclude: ["**/*.int.spec.ts", "**/node_modules/**", "**/dist/**", "packages/gateway/**"],
           environment: "node",
           globals: true,
         },
