@@ -1,0 +1,104 @@
+import { Injectable } from "@nestjs/common";
+import type { TEventGroupKey } from "@kt/contract";
+import { filterConditions, SqlParams, type TResolvedFilters } from "./event-filters";
+import type { TGroupSlice } from "./group-plan";
+import { TelemetryPool } from "./telemetry-pool";
+
+/** Partial aggregates of one group from one slice; numbers that must stay exact arrive as strings. */
+export type TGroupPartialRow = {
+  keys: (string | null)[];
+  requests: string;
+  prompt_tokens: string;
+  completion_tokens: string;
+  cached_tokens: string;
+  cost_usd: string;
+  unpriced: string;
+  blocked: string;
+  escalated: string;
+  redacted: string;
+  errors: string;
+  latency_sum_ms: number;
+};
+export type THistogramRow = { keys: (string | null)[]; bucket: number; count: string };
+
+const TABLES = {
+  events: "telemetry.events",
+  rollups: "telemetry.event_rollups_hourly",
+  rollups_nouser: "telemetry.event_rollups_hourly_nouser",
+  policy_names: "telemetry.policy_rollups_hourly",
+  policy_keys: "telemetry.policy_rollups_hourly",
+} as const;
+
+function keyExpression(key: TEventGroupKey, raw: boolean): string {
+  const a = raw ? "e" : "r";
+  switch (key) {
+    case "gateway":
+      return `${a}.gateway_id::text`;
+    case "team":
+      return `${a}.team_id::text`;
+    case "provider":
+      return `${a}.provider`;
+    case "model":
+      return `${a}.model`;
+    case "user":
+      return `${a}.end_user`;
+    case "action":
+      return `${a}.action`;
+    case "policy":
+      return raw ? "p.policy" : "r.policy";
+    case "day":
+      return `to_char(date_trunc('day', ${raw ? "e.ts" : "r.hour"}, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+    case "hour":
+      return `to_char(date_trunc('hour', ${raw ? "e.ts" : "r.hour"}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+  }
+}
+
+/** The only place group_by reads the telemetry tables: one aggregate query and one histogram query per slice. */
+@Injectable()
+export class EventGroupsRepository {
+  constructor(private readonly telemetry: TelemetryPool) {}
+
+  async slice(f: TResolvedFilters, groupBy: TEventGroupKey[], slice: TGroupSlice): Promise<{ rows: TGroupPartialRow[]; histogram: THistogramRow[] }> {
+    const raw = slice.source === "events";
+    const p = new SqlParams();
+    const filters = slice.source === "policy_keys" ? { ...f, policies: undefined } : f;
+    let where = filterConditions(p, filters, { alias: raw ? "e" : "r", timeColumn: raw ? "ts" : "hour", hasUser: raw || slice.source === "rollups", hasPolicyKeys: raw }, slice.from, slice.to);
+    if (slice.source === "policy_names") where += ` AND r.kind = 'name'`;
+    if (slice.source === "policy_keys") where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
+
+    const keys = groupBy.map((k, i) => `(${keyExpression(k, raw)})::text AS k${i}`);
+    const positions = groupBy.map((_, i) => i + 1);
+    const from = raw
+      ? `telemetry.events e${groupBy.includes("policy") ? " CROSS JOIN LATERAL unnest(e.triggered_policies) AS p(policy)" : ""}`
+      : `${TABLES[slice.source]} r`;
+    const sumsSql = `SELECT ${[...keys, raw ? RAW_SUMS : ROLLUP_SUMS].join(", ")} FROM ${from} WHERE ${where}
+      ${positions.length ? `GROUP BY ${positions.join(", ")}` : ""}`;
+    const histSql = raw
+      ? `SELECT ${[...keys, "telemetry.latency_bucket(e.latency_ms) AS bucket", "count(*) AS count"].join(", ")} FROM ${from} WHERE ${where}
+         GROUP BY ${[...positions, positions.length + 1].join(", ")}`
+      : `SELECT ${[...keys, "(v >> 32)::int AS bucket", "sum(v & 4294967295) AS count"].join(", ")} FROM ${from} CROSS JOIN LATERAL unnest(r.latency_hist) AS v
+         WHERE ${where} GROUP BY ${[...positions, positions.length + 1].join(", ")}`;
+    const [sums, hist] = await Promise.all([this.telemetry.pool.query(sumsSql, p.values), this.telemetry.pool.query(histSql, p.values)]);
+    const keysOf = (row: Record<string, unknown>) => groupBy.map((_, i) => (row[`k${i}`] as string | null) ?? null);
+    return {
+      // Without group keys an empty slice still yields one all-zero row: not a group.
+      rows: sums.rows.filter((r) => groupBy.length > 0 || Number(r.requests) > 0).map((r) => ({ ...r, keys: keysOf(r) }) as TGroupPartialRow),
+      histogram: hist.rows.map((r) => ({ keys: keysOf(r), bucket: r.bucket, count: r.count })),
+    };
+  }
+}
+
+const RAW_SUMS = `count(*) AS requests, COALESCE(sum(e.prompt_tokens), 0) AS prompt_tokens,
+  COALESCE(sum(e.completion_tokens), 0) AS completion_tokens, COALESCE(sum(e.cached_tokens), 0) AS cached_tokens,
+  COALESCE(sum(e.cost_usd), 0) AS cost_usd, count(*) FILTER (WHERE e.cost_usd IS NULL) AS unpriced,
+  count(*) FILTER (WHERE e.action = 'blocked') AS blocked, count(*) FILTER (WHERE e.action = 'escalated') AS escalated,
+  count(*) FILTER (WHERE e.action = 'redacted') AS redacted, count(*) FILTER (WHERE e.status = 'error') AS errors,
+  COALESCE(sum(e.latency_ms), 0) AS latency_sum_ms`;
+
+const ROLLUP_SUMS = `COALESCE(sum(r.requests), 0) AS requests, COALESCE(sum(r.prompt_tokens), 0) AS prompt_tokens,
+  COALESCE(sum(r.completion_tokens), 0) AS completion_tokens, COALESCE(sum(r.cached_tokens), 0) AS cached_tokens,
+  COALESCE(sum(r.cost_usd), 0) AS cost_usd, COALESCE(sum(r.unpriced), 0) AS unpriced,
+  COALESCE(sum(r.requests) FILTER (WHERE r.action = 'blocked'), 0) AS blocked,
+  COALESCE(sum(r.requests) FILTER (WHERE r.action = 'escalated'), 0) AS escalated,
+  COALESCE(sum(r.requests) FILTER (WHERE r.action = 'redacted'), 0) AS redacted,
+  COALESCE(sum(r.requests) FILTER (WHERE r.status = 'error'), 0) AS errors, COALESCE(sum(r.latency_sum_ms), 0) AS latency_sum_ms`;
