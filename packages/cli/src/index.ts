@@ -3,6 +3,8 @@ import * as doctor from "./commands/doctor";
 import * as login from "./commands/login";
 import * as policyLint from "./commands/policy-lint";
 import * as whoami from "./commands/whoami";
+import * as policyPush from "./commands/policy-push";
+import * as policyPull from "./commands/policy-pull";
 import { CliError } from "./lib/errors";
 import { addJsonEverywhere } from "./lib/output";
 
@@ -13,7 +15,7 @@ export { print, wantsJson } from "./lib/output";
 export type CommandModule = { register: (program: Command) => void };
 
 /** Every command of `kt`; add yours here (one line). Each module exports `register(program)`. */
-const COMMANDS: CommandModule[] = [login, whoami, doctor, policyLint];
+const COMMANDS: CommandModule[] = [login, whoami, doctor, policyLint, policyPush, policyPull];
 
 export const VERSION = "0.1.0";
 

@@ -59,7 +59,7 @@ describe("gateways", () => {
     expect(apiToken.status).toBe(401);
     const invalid = await gatewayClient(api, gw.credential).heartbeat({ ...HEARTBEAT, spoolDepth: -1 });
     expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error.details.issues[0].path).toBe("request.spoolDepth");
+    expect(((await invalid.json()) as any).error.details.issues[0].path).toBe("request.spoolDepth");
   });
 
   it("assigns and unassigns a policy config, auditing before and after", async () => {
