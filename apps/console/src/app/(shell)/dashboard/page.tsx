@@ -1,22 +1,24 @@
-import { LayoutDashboard } from "lucide-react";
 import type { Metadata } from "next";
-import { PlannedView } from "@/components/shell/planned-view";
+import { Suspense } from "react";
+import { RequirePermission } from "@/components/shell/require-permission";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { Page } from "@/components/ui/page";
+import { Skeleton } from "@/components/ui/skeleton";
+import "@/components/charts/charts.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default function DashboardPage() {
   return (
-    <PlannedView
+    <Page
       title="Dashboard"
       description="How your teams use LLMs: traffic, policy decisions, spend and gateway health at a glance."
-      permission="dashboard:read"
-      icon={<LayoutDashboard size={32} />}
-      emptyTitle="Charts of your organisation's traffic will appear here"
-      emptyBody="Requests over time split by action (allowed, redacted, blocked, escalated), active users, block and escalation rates, policy trigger rates, spend this month against budgets, and gateways by health, filtered by time range and team. They fill in as soon as a gateway forwards its first request."
-      actions={[
-        { href: "/gateways", label: "Set up a gateway", permission: "gateways:write" },
-        { href: "/events", label: "Browse events", permission: "events:read" },
-      ]}
-    />
+    >
+      <RequirePermission permission="dashboard:read">
+        <Suspense fallback={<Skeleton lines={6} />}>
+          <DashboardView />
+        </Suspense>
+      </RequirePermission>
+    </Page>
   );
 }
