@@ -24,7 +24,6 @@ export function getEscalation(id: string, signal?: AbortSignal): Promise<TEscala
   return apiRequest({ path: `/v1/escalations/${id}`, schema: ZEscalationDetail, signal });
 }
 
-
 export function assignEscalation(id: string, assigneeId: string | null): Promise<TEscalationDetail> {
   return apiRequest({
     path: `/v1/escalations/${id}/assign`,
