@@ -12,6 +12,8 @@ const consolePort = Number(process.env.KT_CONSOLE_PORT ?? 3000);
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/kt";
 const demoFile = process.env.KT_DEMO_FILE ?? join(ROOT, ".kt", "demo.json");
 const apiUrl = `http://127.0.0.1:${apiPort}`;
+const gatewayPort = Number(process.env.KT_GATEWAY_PORT ?? 41002);
+const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const consoleUrl = `http://localhost:${consolePort}`;
 
 await ensureServices();
@@ -70,6 +72,13 @@ start("console", "node", ["apps/console/node_modules/next/dist/bin/next", "start
 await waitFor("the API", async () => (await fetch(`${apiUrl}/v1/readyz`).catch(() => null))?.ok === true, 60_000);
 await waitFor("the Console", async () => (await fetch(`${consoleUrl}/login`).catch(() => null))?.ok === true, 90_000);
 
+// The managed gateway pulls its config and keys from the API, so it starts once the API answers.
+// The credential goes through the environment (kt gateway run reads KT_GATEWAY_TOKEN), not the process list.
+start("gateway", "node", ["packages/cli/bin/kt.js", "gateway", "run", "--control-plane", apiUrl, "--port", String(gatewayPort)], {
+  KT_GATEWAY_TOKEN: seed.gateway.credential,
+});
+await waitFor("the gateway", async () => (await fetch(`${gatewayUrl}/healthz`).catch(() => null))?.ok === true, 30_000);
+
 const demo = {
   api: apiUrl,
   console: consoleUrl,
@@ -79,6 +88,7 @@ const demo = {
   users: seed.users.map((u) => ({ role: u.role, email: u.email })),
   teams: seed.teams,
   apiToken: seed.apiToken,
+  gateway: { url: `${gatewayUrl}/v1`, name: seed.gateway.name, policyConfig: seed.gateway.policyConfig.name, key: seed.gateway.key.secret },
 };
 mkdirSync(dirname(demoFile), { recursive: true });
 writeFileSync(demoFile, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
@@ -90,6 +100,11 @@ console.log(` API       ${apiUrl}/v1   (docs: ${demo.docs})`);
 console.log(` Logins    password for every user: ${password}`);
 for (const u of demo.users) console.log(`           ${u.role.padEnd(8)} ${u.email}`);
 console.log(` API token ${demo.apiToken}   (admin; curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/v1/me)`);
+console.log(` Gateway   ${demo.gateway.url}   (${demo.gateway.name}, config ${demo.gateway.policyConfig}; OPENAI_BASE_URL=${demo.gateway.url})`);
+console.log(` Gateway key ${demo.gateway.key}`);
+console.log(
+  `           curl ${demo.gateway.url}/chat/completions -H "Authorization: Bearer ${demo.gateway.key}" -H "content-type: application/json" -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}'`,
+);
 console.log(` Saved to  ${demoFile}\n Ctrl-C stops everything.\n${line}`);
 
 function capture(cmd, args, env) {

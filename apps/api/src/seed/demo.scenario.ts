@@ -4,6 +4,7 @@ import { forOrg } from "@kt/db";
 import { newSecret } from "../common/crypto";
 import { AuditService, type AuditActor } from "../modules/audit/audit.service";
 import { hashPassword } from "../modules/auth/auth.service";
+import { seedDemoGateway, type DemoGatewaySeed } from "../modules/gateways/demo-gateway.seed";
 
 export const DEMO_ORG_SLUG = "demo";
 export const DEMO_USERS: { role: TRole; email: string; name: string }[] = [
@@ -19,6 +20,8 @@ export type DemoSeedResult = {
   users: { role: TRole; email: string; id: string }[];
   teams: { id: string; name: string }[];
   apiToken: string;
+  /** The Platform team's managed gateway: its credential (for `kt gateway run --gateway-token`) and a demo key. */
+  gateway: DemoGatewaySeed;
 };
 
 /**
@@ -69,5 +72,6 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
     });
     await audit.record(tx, actor, { action: "api_token.create", resourceType: "api_token", resourceId: created.id, after: { name: created.name, role: "admin" } });
   });
-  return { orgId: org.id, users, teams, apiToken: token.secret };
+  const gateway = await seedDemoGateway(db, { orgId: org.id, teamId: teams[0].id, createdById: admin.id, actor, audit });
+  return { orgId: org.id, users, teams, apiToken: token.secret, gateway };
 }

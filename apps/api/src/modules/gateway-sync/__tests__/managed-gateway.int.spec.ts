@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../test/net";
+import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
+import { AuditService } from "../../audit/audit.service";
+import { seedDemoGateway, type DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
+import { createTeam } from "../../gateways/__tests__/control-plane.fixtures";
+
+const ROOT = resolve(__dirname, "../../../../../..");
+
+/** Polls until `check` holds; the test's own timeout bounds it (no timing assertion here). */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * The demo wiring end to end: the seeded demo gateway runs as `kt gateway run --control-plane …` against this
+ * API, serves the demo key, and follows revocations and new config versions without a restart.
+ */
+describe("managed gateway on the demo seed", () => {
+  let api: TestApi;
+  let org: TestOrg;
+  let seed: DemoGatewaySeed;
+  let gateway: ChildProcess;
+  let url: string;
+  let teamId: string;
+  beforeAll(async () => {
+    api = await startApi();
+    org = await createOrg(api, "managed");
+    const team = await createTeam(org, "Platform");
+    teamId = team.id;
+    seed = await seedDemoGateway(api.db, {
+      orgId: org.orgId,
+      teamId: team.id,
+      createdById: org.users.admin.id,
+      actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
+      audit: new AuditService(),
+    });
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const stateDir = mkdtempSync(join(tmpdir(), "kt-managed-gw-"));
+    const args = ["--conditions=source", "--import", "tsx", "packages/cli/src/dev.ts", "gateway", "run", "--control-plane", api.url, "--port", String(port), "--state-dir", stateDir];
+    gateway = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: seed.credential }, stdio: "ignore" });
+    await eventually(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true);
+  }, 60_000);
+  afterAll(async () => {
+    gateway?.kill("SIGTERM");
+    await api?.close();
+  });
+
+  const chat = (key: string, model = "gpt-4o-mini") =>
+    fetch(`${url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model, messages: [{ role: "user", content: "Say hello" }] }),
+    });
+
+  it("serves the demo key with the demo team policy", async () => {
+    const res = await chat(seed.key.secret);
+    expect(res.status).toBe(200);
+    expect((await res.json()).choices[0].message.content).toEqual(expect.any(String));
+    expect((await chat("kt_gk_not-a-key")).status).toBe(401);
+  });
+
+  it("stops a revoked key without a restart", async () => {
+    const issued = (await org.as.admin.post("/v1/gateway-keys", { name: "short-lived", teamId, gatewayId: seed.id })).body;
+    await eventually(async () => (await chat(issued.secret)).status === 200);
+    expect((await org.as.admin.post(`/v1/gateway-keys/${issued.id}/revoke`)).status).toBe(200);
+    await eventually(async () => (await chat(issued.secret)).status === 401);
+    expect((await chat(seed.key.secret)).status).toBe(200);
+  });
+
+  it("applies a new config version without a restart", async () => {
+    const config = (await org.as.admin.get(`/v1/policy-configs/${seed.policyConfig.id}`)).body;
+    const narrowed = config.current.source.replace(/models: \[[^\]]*\]/, "models: [gpt-4o]");
+    const saved = await org.as.admin.post(`/v1/policy-configs/${seed.policyConfig.id}/versions`, { yaml: narrowed, message: "gpt-4o only" });
+    expect(saved.status).toBe(201);
+    await eventually(async () => (await chat(seed.key.secret, "gpt-4o-mini")).status === 403);
+    expect((await chat(seed.key.secret, "gpt-4o")).status).toBe(200);
+  });
+});
