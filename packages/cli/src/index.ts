@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import * as doctor from "./commands/doctor";
+import * as exportCommands from "./commands/export-commands";
+import * as gatewayRun from "./commands/gateway-run";
 import * as login from "./commands/login";
 import * as policyLint from "./commands/policy-lint";
 import * as whoami from "./commands/whoami";
@@ -15,7 +17,7 @@ export { print, wantsJson } from "./lib/output";
 export type CommandModule = { register: (program: Command) => void };
 
 /** Every command of `kt`; add yours here (one line). Each module exports `register(program)`. */
-const COMMANDS: CommandModule[] = [login, whoami, doctor, policyLint, policyPush, policyPull];
+const COMMANDS: CommandModule[] = [login, whoami, doctor, policyLint, exportCommands, policyPush, policyPull, gatewayRun];
 
 export const VERSION = "0.1.0";
 

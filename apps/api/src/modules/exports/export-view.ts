@@ -5,7 +5,9 @@ import type { ExportRow } from "./exports.repository";
 
 /** An export row as the API shows it. */
 export function toExport(row: ExportRow, now = new Date()): TExport {
-  const { since, until, ...filters } = ZStoredFilters.parse(row.filters);
+  // A row whose stored settings do not parse (the worker fails it) is still shown, with what can be read.
+  const stored = ZStoredFilters.safeParse(row.filters);
+  const { since, until, ...filters } = stored.success ? stored.data : { since: "", until: "" };
   const estimate = row.rowsEstimate;
   const percent = row.status === "succeeded" ? 100 : estimate ? Math.min(99, Math.floor((row.rowsWritten * 100) / estimate)) : null;
   return {

@@ -47,6 +47,11 @@ export class ExportsQueue implements OnModuleDestroy {
     }
   }
 
+  /** Runs `listener` each time the producer's connection (re)connects to Redis. */
+  onReady(listener: () => void) {
+    this.connection.on("ready", listener);
+  }
+
   async onModuleDestroy() {
     await this.queue.close().catch(() => undefined);
     this.connection.disconnect();

@@ -35,7 +35,8 @@ export function spawnWorker(env: TEnv, overrides: Record<string, string> = {}): 
   for (const [k, v] of Object.entries(env)) if (v !== undefined && typeof v !== "object") vars[k] = String(v);
   const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "apps/api/src/main.worker.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...vars, WORKER_QUEUES: "exports", LOG_LEVEL: "warn", ...overrides },
+    // tsx compiles with the API's tsconfig (decorators); the worker's own classes name their injections.
+    env: { PATH: process.env.PATH, TSX_TSCONFIG_PATH: "apps/api/tsconfig.json", ...vars, WORKER_QUEUES: "exports", LOG_LEVEL: "warn", ...overrides },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -41,6 +41,8 @@ export class ExportsProcessor implements OnApplicationBootstrap, OnApplicationSh
     // Workers wait for Redis and reconnect (maxRetriesPerRequest: null, as BullMQ requires for them).
     this.connection = new IORedis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
     this.connection.on("error", () => undefined);
+    // A Redis that comes back empty (restarted without persistence) gets the sweep schedule again.
+    this.queue.onReady(() => void this.scheduleSweep().catch(() => undefined));
     this.worker = new Worker(QUEUES.exports, (job) => this.process(job), {
       connection: this.connection,
       prefix: this.redis.prefix,
@@ -51,7 +53,11 @@ export class ExportsProcessor implements OnApplicationBootstrap, OnApplicationSh
     });
     this.worker.on("error", (error) => this.logger.warn(`exports worker: ${error.message}`));
     this.worker.on("failed", (job, error) => void this.onFailed(job, error));
-    await this.queue.queue.upsertJobScheduler(
+    await this.scheduleSweep();
+  }
+
+  private scheduleSweep() {
+    return this.queue.queue.upsertJobScheduler(
       SWEEP_SCHEDULER_ID,
       { every: this.env.EXPORT_SWEEP_EVERY_SECONDS * 1000 },
       { name: EXPORT_JOBS.sweep, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
