@@ -32,7 +32,7 @@ export function PolicyRates({ summary, isPending, error, onRetry, eventsHref }: 
               <XAxis type="number" tickFormatter={(v: number) => formatPercent(v)} tick={{ fill: "#374151", fontSize: 12 }} />
               <YAxis type="category" dataKey="policy" width={130} tick={{ fill: "#374151", fontSize: 12 }} />
               <Tooltip formatter={(v) => formatPercent(Number(v))} />
-              <Bar dataKey="rate" name="Trigger rate" fill="#1d4ed8" isAnimationActive={false} />
+              <Bar dataKey="rate" name="Trigger rate" fill="#1d4ed8" maxBarSize={36} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </div>

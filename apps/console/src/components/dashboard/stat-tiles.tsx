@@ -1,5 +1,5 @@
 import type { TDashboardSummary } from "@kt/contract";
-import { formatCurrency, formatNumber, formatPercent } from "@/lib/format";
+import { formatCurrency, formatDuration, formatNumber, formatPercent } from "@/lib/format";
 
 type TTile = { label: string; value: string; note?: string };
 
@@ -21,8 +21,8 @@ function tiles(s: TDashboardSummary): TTile[] {
     },
     {
       label: "Latency (p95)",
-      value: t.p95LatencyMs === null ? "—" : `${formatNumber(Math.round(t.p95LatencyMs))} ms end to end`,
-      note: t.p50LatencyMs === null ? undefined : `median ${formatNumber(Math.round(t.p50LatencyMs))} ms`,
+      value: t.p95LatencyMs === null ? "—" : formatDuration(t.p95LatencyMs),
+      note: t.p50LatencyMs === null ? undefined : `end to end; median ${formatDuration(t.p50LatencyMs)}`,
     },
   ];
 }
