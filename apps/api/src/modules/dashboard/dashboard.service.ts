@@ -8,7 +8,7 @@ import { DashboardRepository } from "./dashboard.repository";
 
 const HEALTHY_MS = 30_000;
 const STALE_MS = 120_000;
-const EXACT_USERS_MAX_MS = 2 * 86_400_000;
+const HOURLY_SERIES_MAX_MS = 2 * 86_400_000;
 
 const EMPTY: TEventAggregate = {
   requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0, unpricedRequests: 0, blocked: 0, escalated: 0,
@@ -33,10 +33,8 @@ export class DashboardService {
       this.events.group(f, []),
       this.events.group(f, ["policy"]),
       this.events.group(f, ["gateway"]),
-      this.events.group(f, [span > EXACT_USERS_MAX_MS ? "day" : "hour"]),
-      span > EXACT_USERS_MAX_MS
-        ? this.dashboard.activeUsersByDay(ctx.orgId, f.since.toISOString().slice(0, 10), f.until.toISOString().slice(0, 10), f.teamIds)
-        : this.events.group(f, ["user"]).then((g) => g.groups.filter((x) => x.key.user !== null).length),
+      this.events.group(f, [span > HOURLY_SERIES_MAX_MS ? "day" : "hour"]),
+      this.dashboard.activeUsers(f),
       this.dashboard.gateways(db, f.gatewayIds, f.teamIds),
       this.dashboard.escalationCounts(db, f.teamIds),
     ]);
