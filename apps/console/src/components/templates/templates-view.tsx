@@ -1,0 +1,104 @@
+"use client";
+import type { TTemplate } from "@kt/contract";
+import { LayoutTemplate } from "lucide-react";
+import { useState } from "react";
+import { useListTemplates } from "@/hooks/use-list-templates";
+import { QueryState } from "../admin/query-state";
+import { SelectField } from "../admin/select-field";
+import { RequirePermission } from "../shell/require-permission";
+import { useCan } from "../shell/session-context";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { Drawer } from "../ui/drawer";
+import { EmptyState } from "../ui/empty-state";
+import { Page } from "../ui/page";
+import { CreateFromTemplateForm } from "./create-from-template-form";
+
+function TemplateCard({ t, canCreate, onUse }: { t: TTemplate; canCreate: boolean; onUse: () => void }) {
+  return (
+    <Card title={t.name} actions={<Badge tone="info">{t.category}</Badge>}>
+      <div className="form-stack">
+        <p style={{ margin: 0 }}>{t.description}</p>
+        <p style={{ margin: 0 }}>
+          <strong>When to use: </strong>
+          {t.whenToUse}
+        </p>
+        <details>
+          <summary>YAML preview</summary>
+          <pre className="yaml-preview" tabIndex={0} aria-label={`YAML of ${t.name}`}>
+            {t.yaml}
+          </pre>
+        </details>
+        {canCreate ? (
+          <div>
+            <Button
+              variant="primary"
+              size="sm"
+              onClick={onUse}
+              aria-label={`Create a configuration from ${t.name}`}
+            >
+              Create configuration
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+export function TemplatesView() {
+  const canCreate = useCan("configs:write");
+  const templates = useListTemplates();
+  const [category, setCategory] = useState("");
+  const [using, setUsing] = useState<TTemplate | null>(null);
+  const categories = [...new Set((templates.data?.items ?? []).map((t) => t.category))];
+  return (
+    <Page
+      title="Templates"
+      description="Ready-made policy configs from the guides: read what each does and when to use it, then start from one."
+    >
+      <RequirePermission permission="templates:read">
+        <QueryState query={templates} loadingLabel="Loading templates">
+          {({ items }) =>
+            items.length === 0 ? (
+              <Card>
+                <EmptyState icon={<LayoutTemplate size={32} />} title="No templates">
+                  The catalog is empty. Built-in templates ship with kt; check that the API is up to date.
+                </EmptyState>
+              </Card>
+            ) : (
+              <>
+                <div className="filters">
+                  <SelectField
+                    label="Category"
+                    value={category}
+                    onChange={(e) => setCategory(e.target.value)}
+                    options={[
+                      { value: "", label: "All categories" },
+                      ...categories.map((c) => ({ value: c, label: c })),
+                    ]}
+                  />
+                </div>
+                <div className="card-grid">
+                  {items
+                    .filter((t) => !category || t.category === category)
+                    .map((t) => (
+                      <TemplateCard key={t.id} t={t} canCreate={canCreate} onUse={() => setUsing(t)} />
+                    ))}
+                </div>
+              </>
+            )
+          }
+        </QueryState>
+      </RequirePermission>
+      <Drawer
+        open={using !== null}
+        title={`New configuration from ${using?.name ?? "template"}`}
+        onClose={() => setUsing(null)}
+      >
+        {using ? <CreateFromTemplateForm template={using} /> : null}
+      </Drawer>
+    </Page>
+  );
+}
