@@ -167,3 +167,7 @@ export const EVENT_ROUTES = {
   get: "/v1/events/:id",
   stream: "/v1/events/stream",
 } as const;
+
+/** BullMQ queue of the telemetry maintenance job (partitions ahead, retention), run by the worker every hour. */
+export const TELEMETRY_QUEUE = "telemetry";
+export const TELEMETRY_JOBS = { maintain: "telemetry.maintain" } as const;

@@ -50,8 +50,13 @@ export class IngestRepository {
   async ensurePartitions(days: string[]): Promise<void> {
     const missing = [...new Set(days)].filter((d) => !this.knownDays.has(d)).sort();
     if (missing.length === 0) return;
-    await this.telemetry.pool.query("SELECT telemetry.ensure_event_partitions($1::date, $2::date)", [missing[0], missing[missing.length - 1]]);
+    await this.telemetry.pool.query("SELECT telemetry.ensure_event_partitions(d, d) FROM unnest($1::date[]) AS d", [missing]);
     for (const d of missing) this.knownDays.add(d);
+  }
+
+  /** After "no partition for row" (maintenance dropped a day this process thought it had). */
+  forgetPartitions(): void {
+    this.knownDays.clear();
   }
 
   /** Inserts the events whose id is new; returns them with the cost the database computed. */

@@ -14,7 +14,11 @@ import { toEventRows, type TEventRowInput } from "./event-rows";
 import { IngestRepository } from "./ingest.repository";
 import { dayOf, periodOf, rollupDeltas, type TInsertedEvent } from "./rollup-deltas";
 
+type TRaised = { id: string; priority: string; policy: string; eventId: string };
+
 const MAX_FUTURE_MS = 24 * 3600_000;
+/** PostgreSQL: no partition of relation found for row. */
+const NO_PARTITION = "23514";
 
 /**
  * `POST /v1/ingest/events`. One transaction per batch: new events (by id) are inserted with the cost computed from
@@ -42,13 +46,25 @@ export class IngestService {
         issues: [{ path: `body.events.${late}.ts`, message: "more than a day in the future" }],
       });
     }
-    await this.ingest.ensurePartitions(batch.events.map((e) => dayOf(new Date(e.ts).toISOString())));
-    const { inserted, raised } = await this.telemetry.transaction(async (client) => {
+    const days = batch.events.map((e) => dayOf(new Date(e.ts).toISOString()));
+    await this.ingest.ensurePartitions(days);
+    const { inserted, raised } = await this.store(gateway, batch).catch(async (error: { code?: string }) => {
+      if (error.code !== NO_PARTITION) throw error;
+      this.ingest.forgetPartitions();
+      await this.ingest.ensurePartitions(days);
+      return this.store(gateway, batch);
+    });
+    if (inserted.length > 0) await this.afterCommit(gateway, inserted, raised);
+    return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
+  }
+
+  private store(gateway: GatewayCaller, batch: TEventBatch) {
+    return this.telemetry.transaction(async (client) => {
       await this.ingest.lockPricesShared(client, gateway.orgId);
       const rows = toEventRows(batch.events, gateway, await this.prices.overrides(client, gateway.orgId));
       const costs = await this.ingest.insertEvents(client, gateway.orgId, rows);
       const inserted: TInsertedEvent[] = rows.filter((r) => costs.has(r.id)).map((r) => ({ ...r, cost_usd: costs.get(r.id) ?? null }));
-      if (inserted.length === 0) return { inserted, raised: [] };
+      if (inserted.length === 0) return { inserted, raised: [] as TRaised[] };
       const d = rollupDeltas(inserted);
       await this.ingest.addToRollup(client, gateway.orgId, "hourly", d.hourly);
       await this.ingest.addToRollup(client, gateway.orgId, "nouser", d.nouser);
@@ -58,11 +74,9 @@ export class IngestService {
       const raised = await this.escalations.raise(client, gateway.orgId, inserted.flatMap(escalationsFor));
       return { inserted, raised };
     });
-    if (inserted.length > 0) await this.afterCommit(gateway, inserted, raised);
-    return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
   }
 
-  private async afterCommit(gateway: GatewayCaller, inserted: TInsertedEvent[], raised: { id: string; priority: string; policy: string; eventId: string }[]) {
+  private async afterCommit(gateway: GatewayCaller, inserted: TInsertedEvent[], raised: TRaised[]) {
     const names = { gateways: new Map([[gateway.gatewayId, gateway.name]]), teams: new Map<string, string>() };
     await this.stream.publish(gateway.orgId, inserted.map((e) => toEventRecord(asRow(e), names))).catch((e: Error) => this.logger.warn(`live tail publish failed: ${e.message}`));
     const byPeriod = new Map<string, Set<string>>();
