@@ -1,22 +1,24 @@
-import { Wallet } from "lucide-react";
 import type { Metadata } from "next";
-import { PlannedView } from "@/components/shell/planned-view";
+import { Suspense } from "react";
+import { CostCenterView } from "@/components/cost-center/cost-center-view";
+import { RequirePermission } from "@/components/shell/require-permission";
+import { Page } from "@/components/ui/page";
+import { Skeleton } from "@/components/ui/skeleton";
+import "@/components/charts/charts.css";
 
 export const metadata: Metadata = { title: "Cost Center" };
 
 export default function CostCenterPage() {
   return (
-    <PlannedView
+    <Page
       title="Cost Center"
       description="Spend by team, user, model and provider, against budgets, with a month-end forecast."
-      permission="costs:read"
-      icon={<Wallet size={32} />}
-      emptyTitle="Spend and budgets will appear here"
-      emptyBody="Spend over time by team, user, model and provider, each team's budget against actual with its alert thresholds, a forecast for the end of the month, and models whose price is unknown. A cost export downloads the same numbers as CSV."
-      actions={[
-        { href: "/exports", label: "Go to exports", permission: "exports:create" },
-        { href: "/events", label: "Browse events", permission: "events:read" },
-      ]}
-    />
+    >
+      <RequirePermission permission="costs:read">
+        <Suspense fallback={<Skeleton lines={8} />}>
+          <CostCenterView />
+        </Suspense>
+      </RequirePermission>
+    </Page>
   );
 }
