@@ -7,6 +7,7 @@ import * as policyLint from "./commands/policy-lint";
 import * as whoami from "./commands/whoami";
 import * as policyPush from "./commands/policy-push";
 import * as policyPull from "./commands/policy-pull";
+import * as eventsCommands from "./commands/events-commands";
 import { CliError } from "./lib/errors";
 import { addJsonEverywhere } from "./lib/output";
 
@@ -17,7 +18,7 @@ export { print, wantsJson } from "./lib/output";
 export type CommandModule = { register: (program: Command) => void };
 
 /** Every command of `kt`; add yours here (one line). Each module exports `register(program)`. */
-const COMMANDS: CommandModule[] = [login, whoami, doctor, policyLint, exportCommands, policyPush, policyPull, gatewayRun];
+const COMMANDS: CommandModule[] = [login, whoami, doctor, policyLint, exportCommands, policyPush, policyPull, gatewayRun, eventsCommands];
 
 export const VERSION = "0.1.0";
 
