@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from "@nestjs/common";
+import { DynamicModule, Module, RequestMethod } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from "@nestjs/core";
 import { JwtModule } from "@nestjs/jwt";
 import { PassportModule } from "@nestjs/passport";
@@ -8,9 +8,11 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from "nestjs-zod";
 import { ENV, type TEnv } from "./config/env";
 import { ApiTokenAuthenticator } from "./common/auth/api-token.authenticator";
 import { AuthGuard } from "./common/auth/auth.guard";
+import { RouteAccessCheck } from "./common/auth/route-access.check";
 import { GatewayCredentialGuard } from "./common/auth/gateway-credential.guard";
 import { JwtStrategy } from "./common/auth/jwt.strategy";
 import { DbModule } from "./common/db/db.module";
+import { HttpBodyModule } from "./common/http/http-body.module";
 import { AllExceptionsFilter } from "./common/errors/all-exceptions.filter";
 import { RedisModule } from "./common/redis/redis.module";
 import { FEATURE_MODULES } from "./feature-modules";
@@ -38,6 +40,8 @@ export class AppModule {
       imports: [
         EnvModule.forRoot(env),
         LoggerModule.forRoot({
+          // A named wildcard: the default "*" makes Nest 11 warn (LegacyRouteConverter) under the /v1 prefix.
+          forRoutes: [{ path: "{*path}", method: RequestMethod.ALL }],
           pinoHttp: {
             level: env.LOG_LEVEL,
             genReqId: (req, res) => {
@@ -50,6 +54,8 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === "/v1/healthz" },
           },
         }),
+        // After the (global) logger, so requests refused while reading the body still get a request id.
+        HttpBodyModule,
         DbModule,
         RedisModule,
         PassportModule,
@@ -58,6 +64,7 @@ export class AppModule {
       ],
       providers: [
         JwtStrategy,
+        RouteAccessCheck,
         ApiTokenAuthenticator,
         GatewayCredentialGuard,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -16,7 +16,6 @@ export async function createApp(env: TEnv): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   app.set("trust proxy", env.TRUST_PROXY);
   app.disable("x-powered-by");
-  app.useBodyParser("json", { limit: env.BODY_LIMIT });
   app.setGlobalPrefix("v1");
   app.enableCors({ origin: [env.CONSOLE_URL], credentials: true });
   app.enableShutdownHooks();
@@ -25,9 +24,16 @@ export async function createApp(env: TEnv): Promise<NestExpressApplication> {
     .setTitle("kt API")
     .setDescription("Control plane for governing how a company's teams use LLMs")
     .setVersion("0.1.0")
-    .addBearerAuth({ type: "http", scheme: "bearer", description: "A JWT from /v1/auth/login or an API token (kt_api_…)" })
+    .addBearerAuth({
+      type: "http",
+      scheme: "bearer",
+      description: "A JWT from /v1/auth/login or an API token (kt_api_…)",
+    })
     .build();
   const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
-  SwaggerModule.setup("v1/docs", app, document, { jsonDocumentUrl: "v1/openapi.json", yamlDocumentUrl: "v1/openapi.yaml" });
+  SwaggerModule.setup("v1/docs", app, document, {
+    jsonDocumentUrl: "v1/openapi.json",
+    yamlDocumentUrl: "v1/openapi.yaml",
+  });
   return app;
 }

@@ -39,6 +39,10 @@ export const ZName = z
   .max(120, "must be at most 120 characters")
   .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
     error: "must not contain control characters",
+  })
+  // Bidirectional overrides make a name display as something else (in the Console, the audit log).
+  .refine((v) => !/[\u202a-\u202e\u2066-\u2069]/.test(v), {
+    error: "must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)",
   });
 
 export const ZIsoDate = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" });

@@ -1,9 +1,11 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from "@nestjs/common";
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from "@nestjs/common";
 import { PERMISSIONS, type TPermission, type TRole } from "@kt/contract";
 import type { AuthContext } from "./auth-context";
 
 export const IS_PUBLIC = "kt:public";
 export const ALLOWED_ROLES = "kt:roles";
+/** The permission a route was declared with, kept for the route-permission snapshot. */
+export const REQUIRED_PERMISSION = "kt:permission";
 
 /** The only way out of authentication. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -19,4 +21,5 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Au
 });
 
 /** Roles come from the shared permission map, so the Console hides exactly what the API refuses. */
-export const RequirePermission = (permission: TPermission) => Allow(...PERMISSIONS[permission]);
+export const RequirePermission = (permission: TPermission) =>
+  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), Allow(...PERMISSIONS[permission]));

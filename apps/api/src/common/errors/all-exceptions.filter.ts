@@ -11,7 +11,10 @@ type Mapped = { code: TErrorCode; message: string; details?: unknown };
 function fromZod(error: ZodError, where: string): Mapped {
   const issues = error.issues.map((i) => ({
     path: [where, ...i.path.map(String)].join("."),
-    message: i.message,
+    message:
+      i.path.length === 0 && i.code === "invalid_type"
+        ? `${i.message}: send a JSON object with Content-Type: application/json`
+        : i.message,
   }));
   const summary = issues
     .slice(0, 5)
@@ -20,20 +23,10 @@ function fromZod(error: ZodError, where: string): Mapped {
   return { code: "validation_failed", message: `Invalid request: ${summary}`, details: { issues } };
 }
 
-/** Body-parser and other express-level errors carry a status and a type. */
+/** Express-level errors carry a status (body reading is mapped earlier, in common/http/json-body.ts). */
 function fromHttpLike(error: any, req: Request): Mapped | null {
   const status = Number(error?.status ?? error?.statusCode);
   if (!(status >= 400 && status < 500)) return null;
-  switch (error.type) {
-    case "entity.parse.failed":
-      return { code: "bad_request", message: `Malformed JSON body: ${error.message}` };
-    case "entity.too.large":
-      return { code: "payload_too_large", message: `Request body too large (limit ${error.limit} bytes)` };
-    case "encoding.unsupported":
-    case "charset.unsupported":
-      return { code: "unsupported_media_type", message: error.message };
-    default:
-  }
   if (status === 404) return { code: "not_found", message: `No route ${req.method} ${req.path}` };
   if (status === 413) return { code: "payload_too_large", message: "Request body too large" };
   if (status === 415) return { code: "unsupported_media_type", message: String(error.message) };

@@ -1,0 +1,118 @@
+import { BUILTIN_TEMPLATES } from "@kt/contract";
+import type { Client, TestOrg } from "../test/harness";
+
+/** Org A's ids for the routes under one collection (`/v1/<collection>/...`), by path-param name. */
+export type FixtureBuilder = (owner: TestOrg) => Promise<Record<string, string>>;
+
+const POLICY_YAML = `policies:
+  - name: team-budget
+    type: cost_limit
+    monthly_limit: 1000
+    action: block
+`;
+
+async function created<T = any>(res: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+  const r = await res;
+  if (r.status !== 201)
+    throw new Error(`fixture ${what}: expected 201, got ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+const team = (as: Client, name: string) => created(as.post("/v1/teams", { name }), "team");
+const gateway = (as: Client, name: string, teamId: string) =>
+  created(as.post("/v1/gateways", { name, teamId }), "gateway");
+
+/**
+ * One builder per collection that has routes with path params. A new collection with `:id` routes
+ * needs an entry here (or its routes in CROSS_ORG_SKIPPED with a reason), or the sweep fails.
+ */
+export const CROSS_ORG_FIXTURES: Record<string, FixtureBuilder> = {
+  "api-tokens": async (o) => ({
+    id: (await created(o.as.admin.post("/v1/api-tokens", { name: "owner token" }), "api token")).id,
+  }),
+  budgets: async (o) => {
+    const t = await team(o.as.admin, "Budget team");
+    const set = await o.as.admin.put(`/v1/budgets/${t.id}`, { monthlyLimitUsd: 100 });
+    if (set.status !== 200)
+      throw new Error(`fixture budget: expected 200, got ${set.status} ${JSON.stringify(set.body)}`);
+    return { teamId: t.id };
+  },
+  exports: async (o) => ({
+    id: (
+      await created(o.as.admin.post("/v1/exports", { type: "events", format: "csv", since: "1d" }), "export")
+    ).id,
+  }),
+  "gateway-keys": async (o) => {
+    const t = await team(o.as.admin, "Key team");
+    const g = await gateway(o.as.admin, "key-gateway", t.id);
+    return {
+      id: (
+        await created(
+          o.as.admin.post("/v1/gateway-keys", { name: "owner key", teamId: t.id, gatewayId: g.id }),
+          "gateway key",
+        )
+      ).id,
+    };
+  },
+  gateways: async (o) => {
+    const t = await team(o.as.admin, "Gateway team");
+    return { id: (await gateway(o.as.admin, "owner-gateway", t.id)).id };
+  },
+  invites: async (o) => ({
+    id: (
+      await created(
+        o.as.admin.post("/v1/invites", {
+          email: `invitee-${o.orgId}@example.test`,
+          name: "Invitee",
+          role: "viewer",
+        }),
+        "invite",
+      )
+    ).invite.id,
+  }),
+  members: async (o) => ({ id: o.users.viewer.id }),
+  "policy-configs": async (o) => ({
+    id: (
+      await created(
+        o.as.admin.post("/v1/policy-configs", { name: "owner-config", yaml: POLICY_YAML }),
+        "policy config",
+      )
+    ).config.id,
+    number: "1",
+  }),
+  teams: async (o) => {
+    const t = await team(o.as.admin, "Owner team");
+    await created(
+      o.as.admin.post(`/v1/teams/${t.id}/members`, { userId: o.users.manager.id }),
+      "team member",
+    );
+    return { id: t.id, userId: o.users.manager.id };
+  },
+  webhooks: async (o) => ({
+    id: (await created(o.as.admin.post("/v1/webhooks", { url: "https://hooks.example.test/kt" }), "webhook"))
+      .id,
+  }),
+  templates: async (o) => {
+    const yaml = BUILTIN_TEMPLATES[0].yaml;
+    return {
+      id: (
+        await created(
+          o.as.admin.post("/v1/templates", { name: "Owner template", description: "Org A's own", yaml }),
+          "template",
+        )
+      ).id,
+    };
+  },
+};
+
+/** Bodies for routes whose sampled body would be refused before the id is looked up. Key: `METHOD /v1/...`. */
+export const CROSS_ORG_BODIES: Record<string, unknown> = {
+  "POST /v1/policy-configs/:id/versions": { yaml: POLICY_YAML, message: "intruder edit" },
+  "POST /v1/policy-configs/:id/rollback": { toVersion: 1 },
+  "PATCH /v1/templates/:id": { name: "Intruder" },
+  "POST /v1/templates/:id/render": { overrides: {} },
+  "POST /v1/templates/:id/configs": { name: "intruder-config" },
+};
+
+/** Routes with path params the sweep leaves out, each with why. Key: `METHOD /v1/...`. */
+export const CROSS_ORG_SKIPPED: Record<string, string> = {};
