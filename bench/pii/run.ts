@@ -8,7 +8,7 @@ import { PII_ENTITY_TYPES, type TPiiEntityType } from "@kt/contract";
 import { detectPii } from "@kt/gateway";
 import { LOOKALIKES } from "./lookalikes";
 
-type TSample = { full_text: string; spans: { entity_type: string; start_position: number; end_position: number }[] };
+type TSample = { full_text: string; template_id?: number; spans: { entity_type: string; start_position: number; end_position: number }[] };
 
 const CORPUS = process.env.PII_CORPUS ?? new URL("../../../shared/data/pii/presidio-synth-v2.json", import.meta.url).pathname;
 const GOLD_TO_KT: Record<string, TPiiEntityType> = {
@@ -28,18 +28,25 @@ const all = new Set<TPiiEntityType>(PII_ENTITY_TYPES);
 const stats = new Map<string, { gold: number; hit: number; exact: number; pred: number; tp: number }>();
 const stat = (t: string) => stats.get(t) ?? (stats.set(t, { gold: 0, hit: 0, exact: 0, pred: 0, tp: 0 }), stats.get(t)!);
 const misses: string[] = [];
+// Held-out check: templates with id % 4 === 3 are never looked at while tuning (PII_MISSES lists the others only).
+const isHeldOut = (s: TSample) => (s.template_id ?? 0) % 4 === 3;
+const splitRecall = { tune: new Map<string, [number, number]>(), heldOut: new Map<string, [number, number]>() };
+detectPii("warm up the lexicons, Mr. Smith", all);
 const started = process.hrtime.bigint();
 
 for (const s of samples) {
   const found = detectPii(s.full_text, all);
+  const split = isHeldOut(s) ? splitRecall.heldOut : splitRecall.tune;
   for (const g of s.spans) {
     const type = GOLD_TO_KT[g.entity_type];
     if (!type) continue;
     const st = stat(g.entity_type);
     st.gold++;
     const overlapping = found.filter((f) => f.type === type && f.start < g.end_position && g.start_position < f.end);
+    const [n, h] = split.get(g.entity_type) ?? [0, 0];
+    split.set(g.entity_type, [n + 1, h + (overlapping.length ? 1 : 0)]);
     if (overlapping.length) st.hit++;
-    else if (misses.length < 400) misses.push(`${g.entity_type}\t${JSON.stringify(s.full_text.slice(g.start_position, g.end_position))}\t${JSON.stringify(s.full_text.slice(Math.max(0, g.start_position - 30), g.end_position + 10))}`);
+    else if (misses.length < 400 && !isHeldOut(s)) misses.push(`${g.entity_type}\t${JSON.stringify(s.full_text.slice(g.start_position, g.end_position))}\t${JSON.stringify(s.full_text.slice(Math.max(0, g.start_position - 30), g.end_position + 10))}`);
     const covered = overlapping.reduce((n, f) => n + Math.min(f.end, g.end_position) - Math.max(f.start, g.start_position), 0);
     if (covered >= 0.9 * (g.end_position - g.start_position)) st.exact++;
   }
@@ -48,16 +55,22 @@ for (const s of samples) {
     const st = stat(goldType);
     st.pred++;
     if (s.spans.some((g) => GOLD_TO_KT[g.entity_type] === f.type && f.start < g.end_position && g.start_position < f.end)) st.tp++;
-    else if (misses.length < 800) {
+    else if (misses.length < 800 && !isHeldOut(s)) {
       const gold = s.spans.find((g) => f.start < g.end_position && g.start_position < f.end)?.entity_type ?? "none";
       misses.push(`FP ${f.type} (gold ${gold})\t${JSON.stringify(s.full_text.slice(f.start, f.end))}\t${JSON.stringify(s.full_text.slice(Math.max(0, f.start - 30), f.end + 10))}`);
     }
   }
 }
-const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+// Steady state: a second and third pass over the corpus, after the JIT and the first GCs of the lexicons.
+let elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+for (let pass = 0; pass < 2; pass++) {
+  const t0 = process.hrtime.bigint();
+  for (const s of samples) detectPii(s.full_text, all);
+  elapsedMs = Math.min(elapsedMs, Number(process.hrtime.bigint() - t0) / 1e6);
+}
 
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "  -  ");
-console.log(`pii-detector on ${samples.length} samples (${CORPUS.split("/").pop()}), ${(elapsedMs / samples.length * 1000).toFixed(0)} µs/sample`);
+console.log(`pii-detector on ${samples.length} samples (${CORPUS.split("/").pop()}), ${(elapsedMs / samples.length * 1000).toFixed(0)} µs/sample (mean of a warm pass; chars/sample ${Math.round(samples.reduce((n, s) => n + s.full_text.length, 0) / samples.length)})`);
 console.log("type            gold  recall  recall≥90%chars  predicted  precision");
 for (const [type, st] of [...stats].sort()) {
   console.log(
@@ -68,6 +81,11 @@ const promised = PROMISED.map((t) => stats.get(t)).filter(Boolean) as { gold: nu
 const gold = promised.reduce((n, s) => n + s.gold, 0);
 const hit = promised.reduce((n, s) => n + s.hit, 0);
 console.log(`* promised types, span recall: ${pct(hit, gold)} (${hit}/${gold}); bar 0.95 per type`);
+for (const [name, split] of [["tuning templates (id % 4 != 3)", splitRecall.tune], ["held-out templates (id % 4 == 3)", splitRecall.heldOut]] as const) {
+  const parts = PROMISED.map((t) => split.get(t)).filter(Boolean) as [number, number][];
+  const person = split.get("PERSON") ?? [0, 0];
+  console.log(`  ${name}: PERSON recall ${pct(person[1], person[0])} (${person[1]}/${person[0]}), promised types ${pct(parts.reduce((n, p) => n + p[1], 0), parts.reduce((n, p) => n + p[0], 0))}`);
+}
 
 let lookalikeFindings = 0;
 for (const text of LOOKALIKES) {

@@ -3,6 +3,7 @@ import { scoreContent } from "./detectors/content";
 import { findSecrets } from "./detectors/dlp";
 import { scoreInjection } from "./detectors/injection";
 import { detectPii } from "./detectors/pii";
+import { nameLexicon } from "./detectors/pii/name-lexicon";
 import { NOT_TRIGGERED, type TCheck, type TCompiledPolicy, type TStage } from "./types";
 
 const BOTH: ReadonlySet<TStage> = new Set(["request", "response"]);
@@ -32,6 +33,8 @@ export function compilePolicy(policy: TPolicy): TCompiledPolicy {
   switch (policy.type) {
     case "pii-detector": {
       const types = new Set<TPiiEntityType>(policy.entityTypes);
+      // Build the name lexicons (~1 s) when the config is applied, not on the first request that needs them.
+      if (types.has("name")) nameLexicon();
       return {
         ...base,
         stages: stagesOf(policy.stage),

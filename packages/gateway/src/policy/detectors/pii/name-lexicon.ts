@@ -1,6 +1,27 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { allLocales } from "@faker-js/faker";
 
-type TNameLists = { first: ReadonlySet<string>; last: ReadonlySet<string>; common: ReadonlySet<string> };
+type TNameLists = {
+  first: ReadonlySet<string>;
+  last: ReadonlySet<string>;
+  /** Names of people from cspell's people-names dictionary (first or last, not told apart). */
+  other: ReadonlySet<string>;
+  /** Ordinary English words (an-array-of-english-words, ~275k): a capitalised word outside it is a proper noun. */
+  english: ReadonlySet<string>;
+  common: ReadonlySet<string>;
+};
+
+const requireHere = createRequire(import.meta.url);
+
+function cspellPeopleNames(): string[] {
+  const dir = path.dirname(requireHere.resolve("@cspell/dict-people-names/cspell-ext.json"));
+  return readFileSync(path.join(dir, "dict", "people-names.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => l.trim().toLowerCase());
+}
 
 function addAll(into: Set<string>, value: unknown): void {
   if (!value) return;
@@ -16,7 +37,10 @@ function addAll(into: Set<string>, value: unknown): void {
 
 let lists: TNameLists | null = null;
 
-/** First names and surnames of every locale faker ships (about 24k and 19k): a lexicon, not a generator. */
+/**
+ * First names and surnames of every locale faker ships (about 24k and 19k) and cspell's people names (~39k): a
+ * lexicon, not a generator. Loaded once, on first use (~50 ms).
+ */
 export function nameLexicon(): TNameLists {
   if (lists) return lists;
   const first = new Set<string>();
@@ -26,16 +50,20 @@ export function nameLexicon(): TNameLists {
     addAll(first, person?.first_name);
     addAll(last, person?.last_name);
   }
-  for (const word of [...COMMON_WORDS, ...placeNames(), ...NOT_PEOPLE]) {
+  const other = new Set(cspellPeopleNames().filter((w) => /^\p{Script=Latin}{2,}$/u.test(w)));
+  const places = placeNames(first);
+  for (const word of [...COMMON_WORDS, ...places, ...NOT_PEOPLE]) {
     first.delete(word);
     last.delete(word);
+    other.delete(word);
   }
-  lists = { first, last, common: new Set([...COMMON_WORDS, ...placeNames()]) };
+  const english = new Set<string>(requireHere("an-array-of-english-words") as string[]);
+  lists = { first, last, other, english, common: new Set([...COMMON_WORDS, ...places]) };
   return lists;
 }
 
 /** Country and region names from the runtime's CLDR data (Intl.DisplayNames), so "France" is a place, not a person. */
-function placeNames(): string[] {
+function placeNames(firstNames: ReadonlySet<string>): string[] {
   const regions = new Intl.DisplayNames(["en"], { type: "region" });
   const out: string[] = [];
   const A = 65;
@@ -43,7 +71,11 @@ function placeNames(): string[] {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
       const name = regions.of(code);
-      if (name && name !== code) out.push(...name.toLowerCase().split(/[\s&,()-]+/).filter((w) => w.length > 3));
+      if (!name || name === code) continue;
+      const words = name.toLowerCase().split(/[\s&,().-]+/).filter((w) => w.length > 3);
+      // "St. Martin", "São Tomé": a word of a longer place name may also be someone's first name; keep those names.
+      if (words.length === 1) out.push(words[0]);
+      else out.push(...words.filter((w) => !firstNames.has(w)));
     }
   }
   return out;

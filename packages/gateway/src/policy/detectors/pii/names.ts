@@ -1,15 +1,29 @@
 import type { TFinding } from "../../types";
 import { nameLexicon, NOT_PEOPLE } from "./name-lexicon";
+import { AFTER_CUE, isSentenceStart, isSpeakerTag, NAME_CUE, SPEAKER_AFTER, STRONG_CUE, SPEECH_BEFORE, SURNAME_SHAPE, TITLE_BEFORE, VOCATIVE_AFTER } from "./name-cues";
 
 const NOT_PERSON = new Set(NOT_PEOPLE);
-// Words right before a span that say a person's name follows, even one no lexicon knows.
-const STRONG_CUE = /(\b(mr|mrs|ms|miss|dr|prof|mx)\.?|\bname is|\bname\??:?|\bi'm|\bi am|\bnamed|\bcalled|\bgender of)\s*$/i;
-
 const TOKEN = /[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*\.?/gu;
 const TITLE = /^(mr|mrs|ms|miss|dr|prof|sir|madam|mx|rev|capt|sgt|lt|col)\.?$/i;
-const NAME_CUE = /\b(name is|named|called|i am|i'm|this is|by|from|to|with|and|mr\.?|mrs\.?|ms\.?|dr\.?|dear|hi|hello|thanks|contact|ask|tell|met|meet|cc|signed|regards|sincerely|customer|patient|client|employee|user|applicant|name:)\s*$/i;
+// Lower-case particles inside a name: "Willemine ten Pas", "Ludwig van Beethoven".
+const PARTICLE = new Set(["van", "von", "der", "den", "ten", "ter", "de", "da", "del", "della", "di", "du", "le", "la", "bin", "ibn", "al"]);
 
-type TToken = { text: string; start: number; end: number; bare: string };
+type TToken = { text: string; index: number; start: number; end: number; bare: string; cap: boolean; initial: boolean; kind?: TKind };
+type TKind = "known" | "unknown" | "english" | "stop";
+
+function known(b: string): boolean {
+  const lex = nameLexicon();
+  if (lex.first.has(b) || lex.last.has(b) || lex.other.has(b)) return true;
+  return b.includes("-") && b.split("-").every((p) => lex.first.has(p) || lex.last.has(p));
+}
+
+function kindOf(b: string): TKind {
+  const lex = nameLexicon();
+  if (lex.common.has(b) || NOT_PERSON.has(b)) return "stop";
+  // A surname that is also an English word ("Board", "Tower") counts as English; first names ("Grace" aside) do not.
+  if (known(b)) return lex.english.has(b) && !lex.first.has(b) ? "english" : "known";
+  return lex.english.has(b) ? "english" : "unknown";
+}
 
 function isCapitalised(word: string): boolean {
   const c = word[0];
@@ -18,67 +32,176 @@ function isCapitalised(word: string): boolean {
   return !(word.length > 2 && word === word.toUpperCase() && /\p{L}{2}/u.test(word));
 }
 
-function isInitial(t: TToken): boolean {
-  return /^\p{Lu}\.?$/u.test(t.text);
+function bareOf(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === "." || word[end - 1] === "'" || word[end - 1] === "’")) end--;
+  if (end > 2 && (word[end - 1] === "s" || word[end - 1] === "S") && (word[end - 2] === "'" || word[end - 2] === "’")) end -= 2;
+  return word.slice(0, end).toLowerCase();
+}
+
+function tokenize(text: string): TToken[] {
+  const tokens: TToken[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const cap = isCapitalised(t);
+    tokens.push({ text: t, index: tokens.length, start: m.index, end: m.index + t.length, bare: bareOf(t), cap, initial: cap && (t.length === 1 || (t.length === 2 && t[1] === ".")) });
+  }
+  return tokens;
 }
 
 /**
- * Person names: runs of capitalised words (initials allowed inside) in which a word is a known first name or
- * surname. A lone known word counts when it is not at a sentence start or a cue word ("Mr.", "name is", "by") precedes it.
+ * Person names, from three kinds of evidence: lexicons (faker's names of every locale, cspell's people names),
+ * the shape of the text (capitalised words that are not English words, middle initials, lower-case first name +
+ * surname pairs), and the words around a span ("Mr.", "name is", "by", "said", a speaker tag "Ana:", a list
+ * of names). A capitalised word nobody's lexicon knows counts only with such support, so product and company
+ * names in ordinary prose stay untouched.
  */
 export function findNames(text: string): TFinding[] {
-  const { first, last } = nameLexicon();
-  const tokens: TToken[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, bare: m[0].replace(/['’]s$/, "").replace(/[.'’]+$/, "").toLowerCase() });
-  }
+  const lex = nameLexicon();
+  const tokens = tokenize(text);
   const out: TFinding[] = [];
+  const singles: { at: number; accepted: boolean; finding: TFinding }[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!isCapitalised(t.text) || TITLE.test(t.text)) {
+    if (!t.cap) {
+      i = lowerCaseName(text, tokens, i, out);
+      continue;
+    }
+    if (TITLE.test(t.text)) {
       i++;
       continue;
     }
     let j = i;
-    // Extend the run over capitalised words and initials separated by a single space.
-    while (j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && /^\s$/.test(text.slice(tokens[j].end, tokens[j + 1].start)) && !TITLE.test(tokens[j + 1].text)) j++;
+    // Extend the run over capitalised words, initials and particles separated by a single space.
+    while (j + 1 < tokens.length && !/['’]s$/.test(tokens[j].text) && text.slice(tokens[j].end, tokens[j + 1].start) === " ") {
+      const next = tokens[j + 1];
+      if (next.cap && !TITLE.test(next.text)) j++;
+      else if (PARTICLE.has(next.text) && tokens[j + 2]?.cap && text.slice(next.end, tokens[j + 2].start) === " ") j += 2;
+      else break;
+    }
+    const after = tokens[j + 1] && text.slice(tokens[j].end, tokens[j + 1].start) === " " ? tokens[j + 1] : undefined;
     let run = tokens.slice(i, j + 1);
-    const { common } = nameLexicon();
-    while (run.length && common.has(run[0].bare)) run = run.slice(1);
-    while (run.length && common.has(run[run.length - 1].bare)) run = run.slice(0, -1);
-    const after = tokens[j + 1];
-    if (!run.length || run.some((r) => NOT_PERSON.has(r.bare)) || (after && NOT_PERSON.has(after.bare))) {
-      i = j + 1;
+    i = j + 1;
+    if (run.some((r) => NOT_PERSON.has(r.bare)) || (after && NOT_PERSON.has(after.bare))) continue;
+    // "Mrs. Baker", "Mr. Brown": right after a title even an English word is a surname.
+    if (run.length === 1 && TITLE_BEFORE.test(text.slice(Math.max(0, run[0].start - 8), run[0].start))) {
+      out.push(spanOf(run));
       continue;
     }
-    // A run like "Producer James Sparks" starts at its first known first name.
-    const firstAt = run.findIndex((r) => first.has(r.bare));
-    if (firstAt > 0 && run.length - firstAt >= 2) run = run.slice(firstAt);
-    const known = run.map((r) => first.has(r.bare) || last.has(r.bare) || r.bare.split("-").every((p) => last.has(p) || first.has(p)));
-    const knownCount = known.filter(Boolean).length;
-    const words = run.filter((r) => !isInitial(r));
-    i = j + 1;
-    const cuePrefix = text.slice(Math.max(0, run[0].start - 24), run[0].start);
-    const strongCue = STRONG_CUE.test(cuePrefix);
-    if (knownCount === 0 && !(strongCue && words.length >= 1 && words.length <= 3)) continue;
-    let accept = false;
-    if (words.length >= 2 && words.length <= 4) {
-      // Two or more capitalised words, one of them a known name: "Szabina J Gelencsér", "Joakim Westgård".
-      accept = strongCue || (knownCount >= 1 && (first.has(words[0].bare) || last.has(words[words.length - 1].bare) || knownCount >= 2));
-    } else if (words.length === 1) {
-      const prefix = text.slice(Math.max(0, run[0].start - 24), run[0].start);
-      const sentenceStart = /(^|[.!?:\n]\s*|^\s*["'(])$/.test(prefix) || run[0].start === 0;
-      const isFirstName = first.has(run[0].bare);
-      accept = strongCue || (known[0] && (isFirstName || !sentenceStart || NAME_CUE.test(prefix)));
-    } else if (words.length > 4) {
-      continue;
+    for (const r of run) r.kind = r.initial ? "known" : kindOf(r.bare);
+    while (run.length && run[0].kind === "stop") run = run.slice(1);
+    while (run.length && run[run.length - 1].kind === "stop") run = run.slice(0, -1);
+    // "Producer James Sparks": leading English words before a name are not part of it.
+    while (run.length > 1 && run[0].kind === "english" && run[1].kind !== "english") run = run.slice(1);
+    if (!run.length || run[0].initial && run.length === 1) continue;
+    const words = run.filter((r) => !r.initial && !PARTICLE.has(r.text));
+    if (!words.length || words.length > 4) continue;
+    const prefix = text.slice(Math.max(0, run[0].start - 24), run[0].start);
+    const end = run[run.length - 1];
+    const rest = text.slice(end.end - (end.text.endsWith(".") ? 1 : 0), end.end + 24);
+    const strongCue = STRONG_CUE.test(prefix);
+    const cueAfter = AFTER_CUE.test(rest);
+    const ks = words.map((w) => w.kind!);
+    const nKnown = ks.filter((k) => k === "known").length;
+    const nUnknown = ks.filter((k) => k === "unknown").length;
+    let accept: boolean;
+    if (words.length >= 2) {
+      const middleInitial = run.slice(1, -1).some((r) => r.initial);
+      if (ks.includes("stop")) accept = false;
+      else if (ks.includes("english")) {
+        accept = strongCue || (cueAfter && nKnown + nUnknown >= 1) || (nKnown >= 1 && (lex.first.has(words[0].bare) || known(words[words.length - 1].bare) || nKnown >= 2));
+      } else accept = nKnown >= 1 || nUnknown >= 2 || middleInitial || strongCue || cueAfter;
+    } else {
+      const w = words[0];
+      const sentenceStart = isSentenceStart(prefix, run[0].start);
+      const speaker = (isSpeakerTag(prefix, run[0].start) && SPEAKER_AFTER.test(rest)) || (sentenceStart && VOCATIVE_AFTER.test(rest)) || SPEECH_BEFORE.test(prefix);
+      if (ks[0] === "known") accept = strongCue || cueAfter || speaker || lex.first.has(w.bare) || !sentenceStart || NAME_CUE.test(prefix);
+      else if (ks[0] === "unknown") accept = strongCue || cueAfter || speaker || (SURNAME_SHAPE.test(w.bare) && (!sentenceStart || NAME_CUE.test(prefix)));
+      else accept = false;
+      if (ks[0] === "known" || ks[0] === "unknown") {
+        singles.push({ at: w.index, accepted: accept, finding: spanOf(run) });
+        if (!accept) continue;
+      }
     }
     if (!accept) continue;
-    const end = run[run.length - 1];
-    const possessive = /['’]s$/.test(end.text) ? 2 : 0;
-    const trimmedEnd = end.text.endsWith(".") && !isInitial(end) ? end.end - 1 : end.end - possessive;
-    out.push({ type: "name", start: run[0].start, end: trimmedEnd });
+    out.push(spanOf(run));
+  }
+  for (const f of listMembers(text, tokens, singles)) out.push(f);
+  for (const f of repeatedParts(text, tokens, out)) out.push(f);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function spanOf(run: TToken[]): TFinding {
+  const end = run[run.length - 1];
+  const possessive = /['’]s$/.test(end.text) ? 2 : 0;
+  const trimmedEnd = end.text.endsWith(".") && !end.initial ? end.end - 1 : end.end - possessive;
+  return { type: "name", start: run[0].start, end: trimmedEnd };
+}
+
+/** "Joakim Westgård and starring Westgård": a capitalised word that is part of a name found in the same text. */
+function repeatedParts(text: string, tokens: TToken[], found: TFinding[]): TFinding[] {
+  if (!found.length) return [];
+  const parts = new Set<string>();
+  for (const t of tokens) if (t.cap && !t.initial && found.some((f) => t.start >= f.start && t.end <= f.end + 2)) parts.add(t.bare);
+  const out: TFinding[] = [];
+  for (const t of tokens) {
+    if (!t.cap || t.bare.length < 3 || !parts.has(t.bare) || t.kind === "stop" || t.kind === "english") continue;
+    if (found.some((f) => t.start < f.end && f.start < t.end) || out.some((f) => t.start < f.end && f.start < t.end)) continue;
+    out.push(spanOf([t]));
   }
   return out;
+}
+
+/** "Kónya, Becker and Vasquez": a capitalised word listed with an accepted name is a name too. */
+function listMembers(text: string, tokens: TToken[], singles: { at: number; accepted: boolean; finding: TFinding }[]): TFinding[] {
+  const out: TFinding[] = [];
+  const LIST_SEP = /^(,\s*(and\s+|or\s+|&\s+)?|\s+(and|or|&)\s+)$/;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let k = 0; k < singles.length; k++) {
+      const s = singles[k];
+      if (s.accepted) continue;
+      const linked = [singles[k - 1], singles[k + 1]].some((n) => {
+        if (!n?.accepted) return false;
+        const [a, b] = n.at < s.at ? [n, s] : [s, n];
+        return LIST_SEP.test(text.slice(tokens[a.at].end, tokens[b.at].start)) || LIST_SEP.test(text.slice(a.finding.end, b.finding.start));
+      });
+      if (linked) {
+        s.accepted = true;
+        out.push(s.finding);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Lower-case names: a known first name that is not an English word followed by a surname ("eva kleist",
+ * "eric g. samoylova"), or a lone name right after a strong cue ("her maiden name is nyberg"). Returns the next index.
+ */
+function lowerCaseName(text: string, tokens: TToken[], i: number, out: TFinding[]): number {
+  const t = tokens[i];
+  const { english, first } = nameLexicon();
+  // Most lower-case words are English: one lookup settles them.
+  if (t.bare.length < 2 || (english.has(t.bare) && !first.has(t.bare))) return i + 1;
+  const k = kindOf(t.bare);
+  if (k === "english" || k === "stop") return i + 1;
+  let j = i + 1;
+  if (tokens[j] && /^\p{Ll}\.?$/u.test(tokens[j].text) && text.slice(t.end, tokens[j].start) === " " && tokens[j + 1] && !tokens[j + 1].cap) j++;
+  const next = tokens[j];
+  if (first.has(t.bare) && next && !next.cap && text.slice(tokens[j - 1].end, next.start) === " ") {
+    const nk = kindOf(next.bare);
+    if ((nk === "known" || nk === "unknown") && next.bare.length >= 2) {
+      out.push(spanOf([t, next]));
+      return j + 1;
+    }
+  }
+  const prefix = text.slice(Math.max(0, t.start - 24), t.start);
+  const rest = text.slice(t.end, t.end + 24);
+  const lone = STRONG_CUE.test(prefix) || (k === "known" && first.has(t.bare) && (AFTER_CUE.test(rest) || (isSpeakerTag(prefix, t.start) && SPEAKER_AFTER.test(rest))));
+  if (lone) out.push(spanOf([t]));
+  return i + 1;
 }
