@@ -1,6 +1,7 @@
 import { createDb } from "@kt/db";
 import { loadEnv } from "../config/env";
 import { seedDemo } from "./demo.scenario";
+import { seedLoadEvents } from "./load-events.scenario";
 
 /**
  * `node dist/seed/main.js <scenario>`: named seed scenarios for local work and benchmarks.
@@ -12,6 +13,7 @@ const SCENARIOS: Record<string, (db: ReturnType<typeof createDb>, args: string[]
     if (!password || password.length < 10) throw new Error("KT_DEMO_PASSWORD must be set (10+ characters)");
     return seedDemo(db, password);
   },
+  "load-1m-events": (db, args) => seedLoadEvents(db, args),
 };
 
 async function main() {

@@ -3,6 +3,7 @@ import { DbService } from "../../../common/db/db.module";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
 import { TelemetryMaintenanceHandler } from "../maintenance/telemetry-maintenance.handler";
 import { TelemetryMaintenanceRepository } from "../maintenance/telemetry-maintenance.repository";
+import { REBUILD_ROLLUPS_SQL } from "../maintenance/rollup-rebuild";
 import { TelemetryPool } from "../telemetry-pool";
 import { createGateway, gatewayEvent } from "./telemetry-fixtures";
 
@@ -46,5 +47,32 @@ describe("telemetry maintenance", () => {
     const rolled = await pool.pool.query("SELECT sum(requests)::int AS n FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1", [org.orgId]);
     expect(rolled.rows[0].n).toBe(1);
     expect((await org.as.admin.get("/v1/events?since=30d&group_by=day")).body.groups.reduce((n: number, g: { requests: number }) => n + g.requests, 0)).toBe(1);
+  });
+
+  it("rebuilds from raw events exactly the rollups ingest keeps incrementally", async () => {
+    const gw = await createGateway(api, keeper, { name: "rebuild" });
+    const decisions = [{ policy: "pii", type: "pii-detector" as const, stage: "request" as const, action: "redact" as const, triggered: true, latencyUs: 1, details: {} }];
+    const now = Date.now();
+    const events = Array.from({ length: 300 }, (_, i) =>
+      gatewayEvent({ ts: new Date(now - i * 97_000).toISOString(), endUser: `u${i % 7}`, latencyMs: (i * 37) % 900, teamId: null, decisions: i % 3 ? [] : decisions, model: i % 5 ? "gpt-4o" : "mystery" }),
+    );
+    for (let i = 0; i < events.length; i += 50) await gw.api.post("/v1/ingest/events", { events: events.slice(i, i + 50) });
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const t of ["event_rollups_hourly", "event_rollups_hourly_nouser", "policy_rollups_hourly", "active_users_daily", "team_spend"]) {
+        const { rows } = await pool.pool.query(`SELECT * FROM telemetry.${t} WHERE org_id = $1`, [keeper.orgId]);
+        out[t] = rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? v.toISOString() : v))).map((r) => r.replace(/"updated_at":"[^"]*",?/, "")).sort();
+      }
+      return out;
+    };
+    const incremental = await snapshot();
+    expect(incremental.event_rollups_hourly.length).toBeGreaterThan(10);
+    const client = await pool.pool.connect();
+    try {
+      for (const sql of REBUILD_ROLLUPS_SQL) await client.query(sql, [keeper.orgId]);
+    } finally {
+      client.release();
+    }
+    expect(await snapshot()).toEqual(incremental);
   });
 });
