@@ -72,10 +72,10 @@ function placeNames(firstNames: ReadonlySet<string>): string[] {
       const code = String.fromCharCode(A + i, A + j);
       const name = regions.of(code);
       if (!name || name === code) continue;
-      const words = name.toLowerCase().split(/[\s&,().-]+/).filter((w) => w.length > 3);
+      const words = name.toLowerCase().split(/[\s&,().-]+/).filter(Boolean);
       // "St. Martin", "São Tomé": a word of a longer place name may also be someone's first name; keep those names.
       if (words.length === 1) out.push(words[0]);
-      else out.push(...words.filter((w) => !firstNames.has(w)));
+      else out.push(...words.filter((w) => w.length > 3 && !firstNames.has(w)));
     }
   }
   return out;

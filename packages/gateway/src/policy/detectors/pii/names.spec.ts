@@ -16,6 +16,7 @@ describe("findNames", () => {
     ["a surname ending mid-sentence", "nothing like the early Dimitrova records", ["Dimitrova"]],
     ["a list holding a known name", "Our founders: Maria, Xelvane and Orkut.", ["Maria", "Xelvane", "Orkut"]],
     ["a later mention of a part of a name", "Starring Brynjar Thoralf, and Thoralf again.", ["Brynjar Thoralf", "Thoralf"]],
+    ["a lone first name in text typed without capitals", "can you ask ingrid about the invoice", ["ingrid"]],
     ["a possessive ending the name", "the verses from Halvard Skjei's Songs", ["Halvard Skjei"]],
   ])("finds %s", (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
@@ -28,6 +29,7 @@ describe("findNames", () => {
     "Revenue grew in every region, and operating costs stayed flat.",
     "Note: the Board approved the Budget.",
     "we use postgres and redis in production",
+    "ask jenkins to rerun the build and ping the kafka team",
     "What is the capital of France? Answer in one sentence.",
     "The Eiffel Tower is in Paris.",
   ])("leaves %j alone", (text) => {

@@ -10,6 +10,7 @@ const PARTICLE = new Set(["van", "von", "der", "den", "ten", "ter", "de", "da", 
 
 type TToken = { text: string; index: number; start: number; end: number; bare: string; cap: boolean; initial: boolean; kind?: TKind };
 type TKind = "known" | "unknown" | "english" | "stop";
+type TSingle = { at: number; accepted: boolean; finding: TFinding };
 
 function known(b: string): boolean {
   const lex = nameLexicon();
@@ -59,13 +60,15 @@ function tokenize(text: string): TToken[] {
 export function findNames(text: string): TFinding[] {
   const lex = nameLexicon();
   const tokens = tokenize(text);
+  // In text typed without capitals, casing says nothing: a first name no English word shadows is taken alone.
+  const allLower = !tokens.some((t) => t.cap);
   const out: TFinding[] = [];
-  const singles: { at: number; accepted: boolean; finding: TFinding }[] = [];
+  const singles: TSingle[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t.cap) {
-      i = lowerCaseName(text, tokens, i, out);
+      i = lowerCaseName(text, tokens, i, out, allLower);
       continue;
     }
     if (TITLE.test(t.text)) {
@@ -118,8 +121,9 @@ export function findNames(text: string): TFinding[] {
       const speaker = (isSpeakerTag(prefix, run[0].start) && SPEAKER_AFTER.test(rest)) || (sentenceStart && VOCATIVE_AFTER.test(rest)) || SPEECH_BEFORE.test(prefix);
       if (ks[0] === "known") accept = strongCue || cueAfter || speaker || lex.first.has(w.bare) || !sentenceStart || NAME_CUE.test(prefix);
       else if (ks[0] === "unknown") accept = strongCue || cueAfter || speaker || (SURNAME_SHAPE.test(w.bare) && (!sentenceStart || NAME_CUE.test(prefix)));
-      else accept = false;
-      if (ks[0] === "known" || ks[0] === "unknown") {
+      // An English word that is also a name ("Key", "Maslin") needs a cue that only names get.
+      else accept = ks[0] === "english" && known(w.bare) && (strongCue || cueAfter || SPEECH_BEFORE.test(prefix));
+      if (ks[0] === "known" || ks[0] === "unknown" || (ks[0] === "english" && known(w.bare))) {
         singles.push({ at: w.index, accepted: accept, finding: spanOf(run) });
         if (!accept) continue;
       }
@@ -153,22 +157,37 @@ function repeatedParts(text: string, tokens: TToken[], found: TFinding[]): TFind
   return out;
 }
 
-/** "Kónya, Becker and Vasquez": a capitalised word listed with an accepted name is a name too. */
-function listMembers(text: string, tokens: TToken[], singles: { at: number; accepted: boolean; finding: TFinding }[]): TFinding[] {
+const LIST_SEP = /^(,\s*(and\s+|or\s+|&\s+)?|\s+(and|or|&)\s+)$/;
+
+/**
+ * "Kónya, Becker and Vasquez": a capitalised word listed with an accepted name is a name too; so is a list of
+ * two or more words that are names or in no dictionary, one of them a known name ("Usamov and Bowers").
+ */
+function listMembers(text: string, tokens: TToken[], singles: TSingle[]): TFinding[] {
   const out: TFinding[] = [];
-  const LIST_SEP = /^(,\s*(and\s+|or\s+|&\s+)?|\s+(and|or|&)\s+)$/;
+  const linked = (a: TSingle, b: TSingle) => LIST_SEP.test(text.slice(a.finding.end, b.finding.start)) || LIST_SEP.test(text.slice(tokens[a.at].end, tokens[b.at].start));
+  for (let k = 0; k < singles.length; ) {
+    let e = k;
+    while (e + 1 < singles.length && linked(singles[e], singles[e + 1])) e++;
+    const group = singles.slice(k, e + 1);
+    k = e + 1;
+    if (group.length < 2 || group.some((s) => s.accepted)) continue;
+    const namey = group.filter((s) => known(tokens[s.at].bare)).length;
+    if (namey >= 1 && group.every((s) => tokens[s.at].kind !== "english" || known(tokens[s.at].bare)) && group.filter((s) => tokens[s.at].kind !== "english").length >= 1) {
+      for (const s of group) {
+        s.accepted = true;
+        out.push(s.finding);
+      }
+    }
+  }
   let changed = true;
   while (changed) {
     changed = false;
     for (let k = 0; k < singles.length; k++) {
       const s = singles[k];
       if (s.accepted) continue;
-      const linked = [singles[k - 1], singles[k + 1]].some((n) => {
-        if (!n?.accepted) return false;
-        const [a, b] = n.at < s.at ? [n, s] : [s, n];
-        return LIST_SEP.test(text.slice(tokens[a.at].end, tokens[b.at].start)) || LIST_SEP.test(text.slice(a.finding.end, b.finding.start));
-      });
-      if (linked) {
+      const nextToAccepted = (singles[k - 1]?.accepted && linked(singles[k - 1], s)) || (singles[k + 1]?.accepted && linked(s, singles[k + 1]));
+      if (nextToAccepted) {
         s.accepted = true;
         out.push(s.finding);
         changed = true;
@@ -182,7 +201,7 @@ function listMembers(text: string, tokens: TToken[], singles: { at: number; acce
  * Lower-case names: a known first name that is not an English word followed by a surname ("eva kleist",
  * "eric g. samoylova"), or a lone name right after a strong cue ("her maiden name is nyberg"). Returns the next index.
  */
-function lowerCaseName(text: string, tokens: TToken[], i: number, out: TFinding[]): number {
+function lowerCaseName(text: string, tokens: TToken[], i: number, out: TFinding[], allLower: boolean): number {
   const t = tokens[i];
   const { english, first } = nameLexicon();
   // Most lower-case words are English: one lookup settles them.
@@ -201,7 +220,7 @@ function lowerCaseName(text: string, tokens: TToken[], i: number, out: TFinding[
   }
   const prefix = text.slice(Math.max(0, t.start - 24), t.start);
   const rest = text.slice(t.end, t.end + 24);
-  const lone = STRONG_CUE.test(prefix) || (k === "known" && first.has(t.bare) && (AFTER_CUE.test(rest) || (isSpeakerTag(prefix, t.start) && SPEAKER_AFTER.test(rest))));
+  const lone = STRONG_CUE.test(prefix) || (allLower && k === "known" && first.has(t.bare) && !english.has(t.bare)) || (k === "known" && first.has(t.bare) && (AFTER_CUE.test(rest) || (isSpeakerTag(prefix, t.start) && SPEAKER_AFTER.test(rest))));
   if (lone) out.push(spanOf([t]));
   return i + 1;
 }
