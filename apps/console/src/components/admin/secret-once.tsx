@@ -40,9 +40,10 @@ export function CopyableCode({ label, value }: { label: string; value: string })
       <code className="copyable-value" data-testid="copyable-value">
         {value}
       </code>
-      <Button size="sm" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+      <Button size="sm" onClick={copy}>
         {copied ? <Check aria-hidden="true" size={16} /> : <Copy aria-hidden="true" size={16} />}
         {copied ? "Copied" : "Copy"}
+        <span className="visually-hidden"> {label.toLowerCase()}</span>
       </Button>
       <span className="visually-hidden" aria-live="polite">
         {copied ? `${label} copied to the clipboard` : ""}

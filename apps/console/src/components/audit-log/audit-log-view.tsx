@@ -64,7 +64,7 @@ export function AuditLogView() {
       key: "diff",
       header: "Change",
       cell: (e) => (
-        <Button size="sm" onClick={() => setOpen(e)} aria-label={`Show the change of entry ${e.seq}`}>
+        <Button size="sm" onClick={() => setOpen(e)} aria-label={`Before/after of entry ${e.seq}`}>
           Before/after
         </Button>
       ),

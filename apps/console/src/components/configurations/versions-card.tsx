@@ -51,12 +51,12 @@ export function VersionsCard({ config, onCompare }: TProps) {
             <Button
               size="sm"
               onClick={() => onCompare(v.number, current)}
-              aria-label={`Compare v${v.number} with v${current}`}
+              aria-label={`Compare with v${current} from v${v.number}`}
             >
               Compare with v{current}
             </Button>
             {canWrite ? (
-              <Button size="sm" onClick={() => setTarget(v)} aria-label={`Roll back to v${v.number}`}>
+              <Button size="sm" onClick={() => setTarget(v)} aria-label={`Roll back to this: v${v.number}`}>
                 Roll back to this
               </Button>
             ) : null}

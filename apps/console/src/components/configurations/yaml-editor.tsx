@@ -34,7 +34,6 @@ export const YamlEditor = forwardRef<ReactCodeMirrorRef, TYamlEditorProps>(funct
         extensions={extensions}
         readOnly={props.readOnly}
         minHeight="320px"
-        maxHeight="60vh"
         basicSetup={{ foldGutter: false, highlightActiveLine: true, autocompletion: false }}
       />
     </div>

@@ -78,10 +78,10 @@ export function GatewaysTable({ gateways, canWrite, onAssign, onRotate }: TProps
       header: "Actions",
       cell: (g) => (
         <div className="row-actions">
-          <Button size="sm" onClick={() => onAssign(g)} aria-label={`Assign a config to ${g.name}`}>
+          <Button size="sm" onClick={() => onAssign(g)} aria-label={`Assign config to ${g.name}`}>
             Assign config
           </Button>
-          <Button size="sm" onClick={() => onRotate(g)} aria-label={`Rotate the credential of ${g.name}`}>
+          <Button size="sm" onClick={() => onRotate(g)} aria-label={`New credential for ${g.name}`}>
             New credential
           </Button>
         </div>

@@ -36,7 +36,7 @@ function TemplateCard({ t, canCreate, onUse }: { t: TTemplate; canCreate: boolea
               variant="primary"
               size="sm"
               onClick={onUse}
-              aria-label={`Create a configuration from ${t.name}`}
+              aria-label={`Create configuration from ${t.name}`}
             >
               Create configuration
             </Button>
