@@ -14,7 +14,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-describe("kt policy push / pull / lint", () => {
+// Each step spawns the CLI from its sources (a few seconds on a busy 2-core machine): a budget, not an assertion.
+describe("kt policy push / pull / lint", { timeout: 180_000 }, () => {
   let api: TestApi;
   let org: TestOrg;
   let env: Record<string, string>;
