@@ -31,7 +31,8 @@ const RULES: TSecretRule[] = [
   { id: "password-assignment", re: /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)\b\s*[:=]\s*['"]?([^\s'"]{8,})/gi },
 ];
 
-const CANDIDATE = /[A-Za-z0-9+/_=-]{32,}/g;
+// The lookbehind makes a scan start only at the first character of a run, not at every character of every word.
+const CANDIDATE = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{32,}/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function shannonEntropy(s: string): number {

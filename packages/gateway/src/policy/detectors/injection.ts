@@ -14,8 +14,9 @@ const RULES: TRule[] = [
   { id: "fake-system-tag", category: "instruction_override", weight: 0.7, re: /(<\|?(system|im_start)\|?>|\[\/?(system|INST)\]|###\s*(system|instruction)s?\s*:)/i },
 ];
 
-const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
-const HEX_RUN = /\b(?:[0-9a-f]{2}){16,}\b/gi;
+// Lookbehinds: a scan starts only where a run starts, not inside every word.
+const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}/g;
+const HEX_RUN = /(?<!\w)(?:[0-9a-f]{2}){16,}\b/gi;
 
 function decodedPayloads(text: string): string[] {
   const out: string[] = [];
@@ -23,6 +24,8 @@ function decodedPayloads(text: string): string[] {
     const decoded = Buffer.from(m[0], "base64").toString("utf8");
     if (/^[\x20-\x7e\s]+$/.test(decoded)) out.push(decoded);
   }
+  // Hex-encoded text always has digits (every printable ASCII byte starts with 2-7).
+  if (!/\d/.test(text)) return out;
   for (const m of text.matchAll(HEX_RUN)) {
     const decoded = Buffer.from(m[0], "hex").toString("utf8");
     if (/^[\x20-\x7e\s]+$/.test(decoded)) out.push(decoded);

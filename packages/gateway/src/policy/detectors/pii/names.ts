@@ -27,6 +27,13 @@ function kindOf(b: string): TKind {
 }
 
 function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 97 && code <= 122) return false;
+  if (code >= 65 && code <= 90) {
+    if (word.length <= 2) return true;
+    const second = word.charCodeAt(1);
+    if (second >= 97 && second <= 122) return true;
+  }
   const c = word[0];
   if (c === c.toLowerCase() || c !== c.toUpperCase()) return false;
   // An all-capitals word longer than an initial is an acronym or a shout (IBAN, NOTE), not a name.
@@ -34,6 +41,9 @@ function isCapitalised(word: string): boolean {
 }
 
 function bareOf(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  // Fast path: no trailing dot, apostrophe or possessive.
+  if (last !== 46 && last !== 39 && last !== 8217 && !(last === 115 || last === 83)) return word.toLowerCase();
   let end = word.length;
   while (end > 0 && (word[end - 1] === "." || word[end - 1] === "'" || word[end - 1] === "’")) end--;
   if (end > 2 && (word[end - 1] === "s" || word[end - 1] === "S") && (word[end - 2] === "'" || word[end - 2] === "’")) end -= 2;

@@ -57,6 +57,7 @@ const ADDRESS = new RegExp(
 
 /** Street addresses of the common "number + name + street type" shape; other shapes are not attempted. */
 export function findAddresses(text: string): TFinding[] {
+  if (!/\d/.test(text)) return [];
   return [...text.matchAll(ADDRESS)]
     .filter((m) => /[A-Za-z]/.test(m[0]) && /\s[A-Z]/.test(m[0]))
     .map((m) => ({ type: "address", start: m.index, end: m.index + m[0].length }));
