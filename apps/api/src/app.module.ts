@@ -1,9 +1,8 @@
-import { DynamicModule, Module, RequestMethod } from "@nestjs/common";
+import { DynamicModule, Module } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from "@nestjs/core";
 import { JwtModule } from "@nestjs/jwt";
 import { PassportModule } from "@nestjs/passport";
-import { randomUUID } from "node:crypto";
-import { LoggerModule } from "nestjs-pino";
+import type { DestinationStream } from "pino";
 import { ZodSerializerInterceptor, ZodValidationPipe } from "nestjs-zod";
 import { ENV, type TEnv } from "./config/env";
 import { ApiTokenAuthenticator } from "./common/auth/api-token.authenticator";
@@ -13,17 +12,17 @@ import { GatewayCredentialGuard } from "./common/auth/gateway-credential.guard";
 import { JwtStrategy } from "./common/auth/jwt.strategy";
 import { DbModule } from "./common/db/db.module";
 import { HttpBodyModule } from "./common/http/http-body.module";
+import { loggerModule } from "./common/logging/logger.module";
 import { AllExceptionsFilter } from "./common/errors/all-exceptions.filter";
 import { RedisModule } from "./common/redis/redis.module";
 import { FEATURE_MODULES } from "./feature-modules";
 
-/** Headers whose values never reach a log line. */
-export const REDACTED_PATHS = [
-  "req.headers.authorization",
-  "req.headers.cookie",
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-];
+export { REDACTED_PATHS } from "./common/logging/redact";
+
+export type AppOptions = {
+  /** Where log lines go (tests read them); stdout otherwise. */
+  logDestination?: DestinationStream;
+};
 
 @Module({})
 export class EnvModule {
@@ -34,26 +33,12 @@ export class EnvModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(env: TEnv): DynamicModule {
+  static forRoot(env: TEnv, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         EnvModule.forRoot(env),
-        LoggerModule.forRoot({
-          // A named wildcard: the default "*" makes Nest 11 warn (LegacyRouteConverter) under the /v1 prefix.
-          forRoutes: [{ path: "{*path}", method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            genReqId: (req, res) => {
-              const given = req.headers["x-request-id"];
-              const id = typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
-              res.setHeader("x-request-id", id);
-              return id;
-            },
-            redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-            autoLogging: { ignore: (req) => req.url === "/v1/healthz" },
-          },
-        }),
+        loggerModule(env, options.logDestination),
         // After the (global) logger, so requests refused while reading the body still get a request id.
         HttpBodyModule,
         DbModule,

@@ -5,11 +5,11 @@ import { DocumentBuilder, SwaggerModule } from "@nestjs/swagger";
 import { Logger } from "nestjs-pino";
 import { cleanupOpenApiDoc } from "nestjs-zod";
 import type { TEnv } from "./config/env";
-import { AppModule } from "./app.module";
+import { AppModule, type AppOptions } from "./app.module";
 
 /** Builds the API application (used by main.ts and by the integration tests). */
-export async function createApp(env: TEnv): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
+export async function createApp(env: TEnv, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, options), {
     bodyParser: false,
     bufferLogs: true,
   });

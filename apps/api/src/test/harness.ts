@@ -4,6 +4,7 @@ import type { Db } from "@kt/db";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { loadEnv, type TEnv } from "../config/env";
+import type { AppOptions } from "../app.module";
 import { createApp } from "../create-app";
 import { DbService } from "../common/db/db.module";
 import { hashPassword } from "../modules/auth/auth.service";
@@ -17,7 +18,10 @@ export type TestApi = {
 };
 
 /** Boots the real API on an ephemeral port against the run's test database and Redis. */
-export async function startApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startApi(
+  overrides: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestApi> {
   const env = loadEnv({
     NODE_ENV: "test",
     DATABASE_URL: inject("databaseUrl"),
@@ -28,7 +32,7 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
     EXPORT_DIR: `/tmp/kt-test-exports-${process.pid}`,
     ...overrides,
   } as NodeJS.ProcessEnv);
-  const app = await createApp(env);
+  const app = await createApp(env, options);
   await app.listen(0, "127.0.0.1");
   const address = app.getHttpServer().address() as import("node:net").AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;

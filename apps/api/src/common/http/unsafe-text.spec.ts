@@ -3,7 +3,8 @@ import { unsafeTextReason } from "./unsafe-text";
 
 describe("unsafeTextReason", () => {
   it("accepts ordinary and astral text, including paired surrogates", () => {
-    for (const s of ["", "plain", "Zürich", "👩🏽‍💻", "abc\u202edef", "\u{10FFFF}"]) expect(unsafeTextReason(s)).toBeNull();
+    for (const s of ["", "plain", "Zürich", "👩🏽‍💻", "abc\u202edef", "\u{10FFFF}"])
+      expect(unsafeTextReason(s)).toBeNull();
   });
 
   it("names NUL characters and unpaired surrogates", () => {
