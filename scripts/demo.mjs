@@ -74,7 +74,10 @@ await waitFor("the Console", async () => (await fetch(`${consoleUrl}/login`).cat
 
 // The managed gateway pulls its config and keys from the API, so it starts once the API answers.
 // The credential goes through the environment (kt gateway run reads KT_GATEWAY_TOKEN), not the process list.
-start("gateway", "node", ["packages/cli/bin/kt.js", "gateway", "run", "--control-plane", apiUrl, "--port", String(gatewayPort)], {
+// Its spool and last sync belong to this database's org: one state directory per database, so demos on other
+// databases never ship each other's events.
+const gatewayStateDir = process.env.KT_GATEWAY_STATE_DIR ?? join(ROOT, ".kt", "gateway", dbName);
+start("gateway", "node", ["packages/cli/bin/kt.js", "gateway", "run", "--control-plane", apiUrl, "--port", String(gatewayPort), "--state-dir", gatewayStateDir], {
   KT_GATEWAY_TOKEN: seed.gateway.credential,
 });
 await waitFor("the gateway", async () => (await fetch(`${gatewayUrl}/healthz`).catch(() => null))?.ok === true, 30_000);
