@@ -2,11 +2,12 @@ import type { Provider } from "@nestjs/common";
 import { ENV, type TEnv } from "../../../config/env";
 import { EXPORT_STORE, type ExportStore } from "./export-store";
 import { LocalExportStore } from "./local-export-store";
-import { S3ExportStore } from "./s3-export-store";
 
 /** The bucket when EXPORT_S3_BUCKET is set, otherwise EXPORT_DIR. */
-export function createExportStore(env: TEnv): ExportStore {
+export async function createExportStore(env: TEnv): Promise<ExportStore> {
   if (!env.EXPORT_S3_BUCKET) return new LocalExportStore(env.EXPORT_DIR);
+  // Loaded only when configured: the AWS SDK is a sizeable share of an idle worker's memory.
+  const { S3ExportStore } = await import("./s3-export-store");
   return new S3ExportStore({
     bucket: env.EXPORT_S3_BUCKET,
     prefix: env.EXPORT_S3_PREFIX,

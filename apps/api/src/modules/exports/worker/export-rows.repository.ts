@@ -8,7 +8,7 @@ import { countQuery, exportQuery } from "./sources/export-query";
 import type { ExportSource, ExportSpec } from "./sources/export-source";
 
 /** Rows fetched per round trip: large enough for throughput, small enough for constant memory. */
-const BATCH_SIZE = 2_000;
+const BATCH_SIZE = 500;
 
 export type RowStream = { rows: Readable; release: (error?: Error) => void };
 
