@@ -82,7 +82,7 @@ test.describe("administration views as admin, with data", () => {
     const editor = page.getByRole("textbox", { name: "Policy config YAML" });
     await expect(editor).toBeVisible();
     await expect(page.getByRole("heading", { name: "Compare versions" })).toBeVisible();
-    await expect(page.locator(".diff-add").first()).toBeVisible();
+    await expect(page.locator(".diff-add, .diff-del").first()).toBeVisible();
     await expectNoSeriousA11yIssues(page);
     await saveScreenshot(page, "admin-configuration-detail");
 
