@@ -7,7 +7,7 @@ import type { ExportRow } from "./exports.repository";
 export function toExport(row: ExportRow, now = new Date()): TExport {
   // A row whose stored settings do not parse (the worker fails it) is still shown, with what can be read.
   const stored = ZStoredFilters.safeParse(row.filters);
-  const { since, until, ...filters } = stored.success ? stored.data : { since: "", until: "" };
+  const { since, until, gatewayIds: _g, teamIds: _t, ...filters } = stored.success ? stored.data : { since: "", until: "", gatewayIds: [], teamIds: [] };
   const estimate = row.rowsEstimate;
   const percent = row.status === "succeeded" ? 100 : estimate ? Math.min(99, Math.floor((row.rowsWritten * 100) / estimate)) : null;
   return {

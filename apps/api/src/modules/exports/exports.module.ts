@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { EventsModule } from "../events/events.module";
 import { ExportsController } from "./exports.controller";
 import { ExportsQueue } from "./exports.queue";
 import { ExportsRepository } from "./exports.repository";
@@ -7,6 +8,7 @@ import { ExportStoreProvider } from "./store/export-store.provider";
 
 /** The API side of exports: create (queue), list, status and download. The worker side is ExportsWorkerModule. */
 @Module({
+  imports: [EventsModule],
   controllers: [ExportsController],
   providers: [ExportsService, ExportsRepository, ExportsQueue, ExportStoreProvider],
 })

@@ -31,11 +31,12 @@ export class ExportsRepository {
     return db.exportJob.findFirst({ where: { id } });
   }
 
-  list(db: OrgDb, query: { status?: TExportStatus; types: string[]; limit: number; after?: { createdAt: Date; id: string } }) {
+  list(db: OrgDb, query: { status?: TExportStatus; types: string[]; limit: number; after?: { createdAt: Date; id: string }; createdById?: string }) {
     const after = query.after;
     return db.exportJob.findMany({
       where: {
         type: { in: query.types },
+        ...(query.createdById ? { createdById: query.createdById } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
       },

@@ -7,6 +7,7 @@ import type { AuthContext } from "../../common/auth/auth-context";
 import { DbService } from "../../common/db/db.module";
 import { AppError } from "../../common/errors/app-error";
 import { AuditService } from "../audit/audit.service";
+import { EventScopeService } from "../events/event-scope.service";
 import { readSpec, type TStoredFilters } from "./export-spec";
 import { decodeCursor, encodeCursor, toExport } from "./export-view";
 import { ExportsQueue } from "./exports.queue";
@@ -25,6 +26,7 @@ export class ExportsService {
     private readonly exports: ExportsRepository,
     private readonly audit: AuditService,
     private readonly queue: ExportsQueue,
+    private readonly eventScope: EventScopeService,
     @Inject(EXPORT_STORE) private readonly store: ExportStore,
   ) {}
 
@@ -41,6 +43,12 @@ export class ExportsService {
     if (since >= until) throw invalid("body.since", `must be before until (${until.toISOString()})`);
 
     const filters: TStoredFilters = { ...input.filters, since: since.toISOString(), until: until.toISOString() };
+    if (input.type !== "audit") {
+      // Names to ids, and a manager's view narrowed to their teams, exactly as GET /v1/events resolves them.
+      const resolved = await this.eventScope.resolve(ctx, { ...input.filters, since: filters.since, until: filters.until }, now);
+      if (resolved.gatewayIds) filters.gatewayIds = resolved.gatewayIds;
+      if (resolved.teamIds) filters.teamIds = resolved.teamIds;
+    }
     const row = await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
       const created = await this.exports.create(tx, ctx.orgId, { type: input.type, format: input.format, description: input.description, filters, createdById: ctx.userId });
       await this.audit.record(tx, ctx, {
@@ -65,7 +73,7 @@ export class ExportsService {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (after === null) throw invalid("query.cursor", "must be the nextCursor of a previous page");
     const types = this.readableTypes(ctx).filter((t) => !query.type || t === query.type);
-    const rows = await this.exports.list(this.db.forOrg(ctx.orgId), { status: query.status, types, limit: query.limit, after });
+    const rows = await this.exports.list(this.db.forOrg(ctx.orgId), { status: query.status, types, limit: query.limit, after, createdById: this.ownOnly(ctx) });
     const page = rows.slice(0, query.limit);
     return { items: page.map((r) => toExport(r)), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
   }
@@ -99,8 +107,14 @@ export class ExportsService {
   /** Another org's export, or one whose data the caller may not read, is "not found" exactly like a missing one. */
   private async find(ctx: AuthContext, id: string): Promise<ExportRow> {
     const row = await this.exports.find(this.db.forOrg(ctx.orgId), id);
-    if (!row || !this.readableTypes(ctx).includes(row.type as TExportType)) throw AppError.notFound("Export");
+    const own = this.ownOnly(ctx);
+    if (!row || !this.readableTypes(ctx).includes(row.type as TExportType) || (own && row.createdById !== own)) throw AppError.notFound("Export");
     return row;
+  }
+
+  /** Managers see their teams' data only, so they see only the exports they made (which are narrowed to those teams). */
+  private ownOnly(ctx: AuthContext): string | undefined {
+    return ctx.role === "manager" ? ctx.userId : undefined;
   }
 
   private readableTypes(ctx: AuthContext): TExportType[] {

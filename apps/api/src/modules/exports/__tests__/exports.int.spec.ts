@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from "@nestjs/common";
-import { ZAuditLogPage, ZExport, ZExportList, type TExport, type TExportFormat, type TExportType } from "@kt/contract";
+import { ZAuditLogPage, ZEventPage, ZExport, ZExportList, type TExport, type TExportFormat, type TExportType } from "@kt/contract";
 import { parse } from "csv-parse/sync";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +118,49 @@ describe("exports", () => {
     } while (cursor);
     expect(rows.length).toBeGreaterThan(40);
     expect(rows).toEqual(fromApi.sort((a, b) => a.seq - b.seq));
+  });
+
+  it("parses the events CSV back (csv-parse) to exactly the events GET /v1/events returns", async () => {
+    const until = new Date().toISOString();
+    const done = await exportAndWait(org.as.finance, { type: "events", format: "csv", since: "30d", until, filters: { team: "Platform,Data" } });
+    const rows = parseExportCsv((await download(api, org.as.finance.token!, done.id)).text, EXPORT_SOURCES.events.columns);
+    const fromApi = [];
+    let cursor: string | null = null;
+    do {
+      const page = await org.as.finance.get(`/v1/events?since=30d&until=${until}&team=Platform,Data&limit=1000${cursor ? `&cursor=${cursor}` : ""}`);
+      const parsed = ZEventPage.parse(page.body);
+      fromApi.push(...parsed.items);
+      cursor = parsed.nextCursor;
+    } while (cursor);
+    expect(rows.length).toBe(EVENTS);
+    // The API lists newest first; exports run oldest first.
+    expect(rows).toEqual(fromApi.reverse());
+  });
+
+  it("narrows a manager's exports to their teams, and shows managers only the exports they made", async () => {
+    const none = await exportAndWait(org.as.manager, { type: "events", format: "ndjson", since: "30d" });
+    expect(none).toMatchObject({ status: "succeeded", rowCount: 0 });
+    const platform = (await org.as.admin.get("/v1/teams")).body.items.find((t: { name: string }) => t.name === "Platform");
+    await org.as.admin.post(`/v1/teams/${platform.id}/members`, { userId: org.users.manager.id });
+    const mine = await exportAndWait(org.as.manager, { type: "events", format: "ndjson", since: "30d" });
+    const rows = rowsOf("ndjson", "events", (await download(api, org.as.manager.token!, mine.id)).text);
+    expect(rows.length).toBe(EVENTS / 2);
+    expect(rows.every((r) => r.teamId === platform.id)).toBe(true);
+    // Asking for another team gives nothing more.
+    const other = await exportAndWait(org.as.manager, { type: "cost", format: "json", since: "30d", filters: { team: "Data" } });
+    expect(other.rowCount).toBe(0);
+
+    const admins = await exportAndWait(org.as.admin, { type: "events", format: "csv", since: "1d" });
+    expect((await org.as.manager.get(`/v1/exports/${admins.id}`)).status).toBe(404);
+    expect((await download(api, org.as.manager.token!, admins.id)).status).toBe(404);
+    const listed = ZExportList.parse((await org.as.manager.get("/v1/exports?limit=500")).body).items.map((e) => e.id);
+    expect(listed.sort()).toEqual([none.id, mine.id, other.id].sort());
+  });
+
+  it("refuses an unknown team or gateway name with a 400 that names it", async () => {
+    const res = await org.as.finance.post("/v1/exports", { type: "events", filters: { team: "Nope" } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/No team named "Nope"/);
   });
 
   it("writes RFC 4180 CSV: header, CRLF, quoting, ISO 8601 UTC times, dot decimals, and neutralised formulas", async () => {

@@ -39,7 +39,7 @@ export class ExportRunHandler {
     const fence = row.attempts;
     const spec = readSpec(row);
     const source = EXPORT_SOURCES[spec.type];
-    const sourceSpec = { orgId: row.orgId, since: spec.since, until: spec.until, filters: spec.filters };
+    const sourceSpec = { orgId: row.orgId, since: spec.since, until: spec.until, filters: spec.filters, gatewayIds: spec.gatewayIds, teamIds: spec.teamIds };
 
     const rowsEstimate = await this.rows.count(source, sourceSpec);
     if (!(await this.jobs.progress(db, row.id, fence, { rowsWritten: 0, rowsEstimate }))) throw new SupersededError();

@@ -7,8 +7,8 @@ import type { TExportFilters } from "@kt/contract";
 export type ColumnKind = "text" | "decimal" | "float" | "integer" | "time" | "bool" | "json";
 export type ExportColumn = { name: string; kind: ColumnKind };
 
-/** What one export reads: the org, the resolved time range and the event filters. */
-export type ExportSpec = { orgId: string; since: Date; until: Date; filters: TExportFilters };
+/** What one export reads: the org, the resolved time range, the event filters and the ids they resolved to. */
+export type ExportSpec = { orgId: string; since: Date; until: Date; filters: TExportFilters; gatewayIds?: string[]; teamIds?: string[] };
 
 /**
  * One export type's rows. `base` is a query whose output columns carry the column names; `$1` is always
