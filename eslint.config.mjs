@@ -1,9 +1,24 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/.next/**", "**/node_modules/**", "**/generated/**", "**/next-env.d.ts", "e2e/test-results/**"],
+    // Build output, installs, generated code and tool reports; `.next*` covers KT_CONSOLE_DIST_DIR builds.
+    ignores: [
+      "**/dist/**",
+      "**/.next*/**",
+      "**/node_modules/**",
+      "**/generated/**",
+      "**/next-env.d.ts",
+      "**/.kt/**",
+      "e2e/test-results/**",
+      "e2e/playwright-report/**",
+      "e2e/screenshots/**",
+      "e2e/.auth/**",
+      "bench/results/**",
+      "coverage/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -15,8 +30,9 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript (scripts, configs) runs on Node: its globals (URL, fetch, setTimeout, …) exist.
     files: ["**/*.cjs", "**/*.js", "**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", require: "readonly", module: "writable", __dirname: "readonly" } },
+    languageOptions: { globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );
