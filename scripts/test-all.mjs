@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` after bootstrap: typecheck, lint, unit and integration tests (real PostgreSQL and Redis,
 // a database per run), then the Playwright journeys against a freshly started demo stack.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -74,6 +74,7 @@ async function runE2e() {
       failed = true;
     }
     tally(join(results, "playwright.json"), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky * 0, skipped: r.stats.skipped }));
+    if (!doctorPasses(demoFile, env)) failed = true;
   } finally {
     stack.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 2000));
@@ -82,6 +83,20 @@ async function runE2e() {
     psql(`DROP DATABASE IF EXISTS "${db}_prisma_shadow" WITH (FORCE)`);
   }
   return failed;
+}
+
+/** The README's promise: `kt doctor` (the built CLI) passes every check against the demo stack. */
+function doctorPasses(demoFile, env) {
+  log("kt doctor against the demo stack");
+  const demo = JSON.parse(readFileSync(demoFile, "utf8"));
+  const doctor = spawnSync("node", ["packages/cli/bin/kt.js", "doctor"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...env, KT_API_URL: demo.api, KT_API_TOKEN: demo.apiToken, KT_CONFIG_DIR: join(ROOT, ".kt", "doctor-config") },
+  });
+  const ok = doctor.status === 0;
+  counts[ok ? "passed" : "failed"] += 1;
+  return ok;
 }
 
 function tally(file, pick) {
