@@ -19,7 +19,7 @@ export type TDemoFile = z.infer<typeof ZDemoFile>;
 
 export type TDemoUser = { email: string; role: TRole; password: string };
 
-export const DEMO_FILE = resolve(__dirname, "../.kt/demo.json");
+export const DEMO_FILE = process.env.KT_DEMO_FILE ?? resolve(__dirname, "../../.kt/demo.json");
 const DEFAULT_EMAILS = ["admin@demo.kt", "manager@demo.kt", "finance@demo.kt", "viewer@demo.kt"];
 
 let cached: TDemoFile | undefined;
