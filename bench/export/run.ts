@@ -39,6 +39,12 @@ const ORG = randomUUID();
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const mb = (kb: number) => (kb / 1024).toFixed(0);
 
+/** CPU seconds (user + system) a process has used so far. */
+function procCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function procKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) : 0;
@@ -122,6 +128,7 @@ async function runWorker(range: { since: Date; until: Date }) {
   let peakKb = idleKb;
   const sampler = setInterval(() => worker.exitCode === null && (peakKb = Math.max(peakKb, procKb(worker.pid!, "VmRSS"))), 50);
   try {
+    const cpu0 = procCpuSeconds(worker.pid!);
     const t0 = process.hrtime.bigint();
     await queue.add("export.run", { orgId: ORG, exportId: id }, { jobId: id, attempts: 1 });
     let row: { status: string; rowCount: number; sizeBytes: string; error: string | null };
@@ -133,9 +140,10 @@ async function runWorker(range: { since: Date; until: Date }) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const wall = ms(t0);
+    const cpu = procCpuSeconds(worker.pid!) - cpu0;
     const hwmKb = procKb(worker.pid!, "VmHWM");
     if (row.status !== "succeeded") throw new Error(`export failed: ${row.error}\n${log.slice(-2000)}`);
-    return { wall, idleKb, peakKb, hwmKb, rows: row.rowCount, bytes: Number(row.sizeBytes), file: statSync(join(exportDir, ORG, `${id}.${FORMAT}`)).size };
+    return { wall, cpu, idleKb, peakKb, hwmKb, rows: row.rowCount, bytes: Number(row.sizeBytes), file: statSync(join(exportDir, ORG, `${id}.${FORMAT}`)).size };
   } finally {
     clearInterval(sampler);
     worker.kill("SIGKILL");
@@ -159,6 +167,7 @@ async function main() {
       ["export job end to end (worker process)", `${(run.wall / 1000).toFixed(2)} s`, `${(run.bytes / 1e6).toFixed(0)} MB`],
     ];
     for (const [what, t, size] of lines) console.log(`  ${what.padEnd(46)} ${t.padStart(9)} ${size.padStart(8)}`);
+    console.log(`  worker CPU time (user + system)                ${run.cpu.toFixed(2)} s`);
     console.log(`  throughput                                     ${Math.round(ROWS / (run.wall / 1000)).toLocaleString("en")} rows/s`);
     console.log(`  ratio export / baseline                        ${(run.wall / base.ms).toFixed(2)}×`);
     console.log(`  worker RSS: idle ${mb(run.idleKb)} MB, peak during the job ${mb(run.peakKb)} MB (VmHWM ${mb(run.hwmKb)} MB)`);

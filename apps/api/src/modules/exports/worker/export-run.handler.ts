@@ -61,7 +61,7 @@ export class ExportRunHandler {
     }, PROGRESS_EVERY_MS);
     try {
       stream = await this.rows.stream(source, sourceSpec, spec.format);
-      await pipeline(stream.rows, formatter.stream, digest, upload.sink);
+      await pipeline(stream.rows, ...formatter.streams, digest, upload.sink);
       stream.release();
       await upload.commit();
     } catch (error) {

@@ -13,7 +13,8 @@ const columns: ExportColumn[] = [
 
 async function format(fmt: "csv" | "json" | "ndjson", rows: unknown[][]) {
   const formatter = exportFormatter(fmt, columns);
-  const out = await text(Readable.from(rows).pipe(formatter.stream));
+  const [encode, batch] = formatter.streams;
+  const out = await text(Readable.from(rows).pipe(encode).pipe(batch));
   return { out, rows: formatter.rows() };
 }
 

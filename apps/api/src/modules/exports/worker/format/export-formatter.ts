@@ -3,9 +3,10 @@ import { stringify } from "csv-stringify";
 import { Transform, type TransformCallback } from "node:stream";
 import type { ExportColumn } from "../sources/export-source";
 import { NEUTRALISED, neutraliseFormula } from "./formula";
+import { TextBatcher } from "./text-batcher";
 
-/** Rows (arrays of text from PostgreSQL) in, file bytes out; counts the rows it has written. */
-export type ExportFormatter = { stream: Transform; rows: () => number };
+/** Rows (arrays of text from PostgreSQL) in, file bytes out, through `streams` in order; counts the rows written. */
+export type ExportFormatter = { streams: [Transform, TextBatcher]; rows: () => number };
 
 /** RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 function csvFormatter(columns: ExportColumn[]): ExportFormatter {
@@ -15,13 +16,15 @@ function csvFormatter(columns: ExportColumn[]): ExportFormatter {
     header: true,
     columns: columns.map((c) => c.name),
     record_delimiter: "windows",
+    // Text pieces go to the batcher as they are, not one Buffer per row.
+    readableObjectMode: true,
     quoted_match: NEUTRALISED,
     cast: {
       string: (value, context) => (context.header || !guarded.has(context.index) ? value : neutraliseFormula(value)),
     },
   });
   stream.on("record", () => rows++);
-  return { stream, rows: () => rows };
+  return { streams: [stream, new TextBatcher()], rows: () => rows };
 }
 
 /** A JSON array (`json`) or one object per line (`ndjson`); each row arrives as PostgreSQL-built JSON text. */
@@ -29,7 +32,7 @@ class JsonFormatter extends Transform {
   count = 0;
 
   constructor(private readonly lines: boolean) {
-    super({ writableObjectMode: true });
+    super({ objectMode: true });
   }
 
   override _transform(row: [string], _encoding: BufferEncoding, done: TransformCallback) {
@@ -51,7 +54,7 @@ export function exportFormatter(format: TExportFormat, columns: ExportColumn[]):
     case "json":
     case "ndjson": {
       const stream = new JsonFormatter(format === "ndjson");
-      return { stream, rows: () => stream.count };
+      return { streams: [stream, new TextBatcher()], rows: () => stream.count };
     }
   }
 }
