@@ -46,6 +46,13 @@ export class GatewayRuntime {
     if (this.current) this.current = { ...this.current, keys: new KeyStore(keys) };
   }
 
+  /** No config is assigned any more: new requests get 503; in-flight ones finish on their router. */
+  unassign(): void {
+    const prev = this.current;
+    this.current = null;
+    if (prev) void prev.router.close();
+  }
+
   async close(): Promise<void> {
     await this.current?.router.close();
     await this.sink.close();

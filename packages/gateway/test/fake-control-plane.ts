@@ -34,10 +34,11 @@ export class FakeControlPlane {
     return `"v${this.configVersion}-r${this.revision}"`;
   }
 
-  publish(change: { config?: TNormalizedPolicyConfig; keys?: TGatewayKeyRecord[] }): void {
+  /** `sameVersion`: another config whose version number happens to equal the current one's. */
+  publish(change: { config?: TNormalizedPolicyConfig; keys?: TGatewayKeyRecord[]; sameVersion?: boolean }): void {
     if (change.config) {
       this.config = change.config;
-      this.configVersion++;
+      if (!change.sameVersion) this.configVersion++;
     }
     if (change.keys) this.keys = change.keys;
     this.revision++;

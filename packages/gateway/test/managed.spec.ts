@@ -68,6 +68,15 @@ describe("managed mode", () => {
     expect(gw.runtime.current?.configVersion).toBe(2);
   });
 
+  it("applies another config that carries the same version number (a gateway moved to another config)", async () => {
+    cp.publish({ config: configWith(["gpt-4o-mini"]), sameVersion: true });
+    await eventually(async () => {
+      const err = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "x" }] }).catch((e) => e);
+      return err instanceof OpenAI.PermissionDeniedError;
+    }, 5_000);
+    expect(gw.runtime.current?.configVersion).toBe(2);
+  });
+
   it("stops accepting a revoked key within 5 s", async () => {
     cp.publish({ keys: [keyRecord(KEY, { revokedAt: new Date().toISOString() })] });
     await eventually(async () => {

@@ -48,10 +48,15 @@ export class ManagedSync {
     const sync = ZGatewaySyncResponse.parse(body);
     this.runtime.identity = { orgId: sync.orgId, gatewayId: sync.gatewayId };
     const current = this.runtime.current;
-    if (sync.config && (!current || current.configVersion !== sync.configVersion)) {
+    // Version numbers are per config, so a gateway moved from config A v2 to config B v2 sees the same
+    // number: compare the config itself.
+    if (!sync.config) {
+      if (current) this.options.log?.("no policy config is assigned to this gateway: answering 503 until one is");
+      this.runtime.unassign();
+    } else if (!current || current.configVersion !== sync.configVersion || JSON.stringify(current.config) !== JSON.stringify(sync.config)) {
       this.runtime.apply(sync.config, sync.configVersion, sync.keys);
       this.options.log?.(`applied config version ${sync.configVersion} with ${sync.keys.length} keys`);
-    } else if (sync.config) {
+    } else {
       this.runtime.applyKeys(sync.keys);
     }
     this.options.onSynced?.(sync);
