@@ -6,20 +6,24 @@ import { formatNumber } from "@/lib/format";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
-type TProps = { provider: string; model: string; onDone: () => void };
+type TProps = { provider: string; model: string; onDone: () => void; onSaved: (message: string) => void };
 
 /** An admin sets the org's price for a model (USD per million tokens); the API recomputes its stored events' cost. */
-export function SetPriceForm({ provider, model, onDone }: TProps) {
+export function SetPriceForm({ provider, model, onDone, onSaved }: TProps) {
   const setPrice = useSetPrice();
   const [input, setInput] = useState("");
   const [output, setOutput] = useState("");
   const errors = fieldErrors(setPrice.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setPrice.mutate(
-      { provider, model, inputPerMTok: Number(input), outputPerMTok: Number(output), cachedInputPerMTok: null },
-      { onSuccess: () => setTimeout(onDone, 2500) },
-    );
+    // mutateAsync: the confirmation must survive this form unmounting when the model leaves the unpriced list.
+    setPrice
+      .mutateAsync({ provider, model, inputPerMTok: Number(input), outputPerMTok: Number(output), cachedInputPerMTok: null })
+      .then((r) => {
+        onSaved(`Price of ${model} saved; ${formatNumber(r.eventsRecomputed)} events recomputed.`);
+        onDone();
+      })
+      .catch(() => undefined);
   };
   return (
     <form onSubmit={submit} className="filter-bar" aria-label={`Set the price of ${model}`}>
@@ -31,10 +35,11 @@ export function SetPriceForm({ provider, model, onDone }: TProps) {
       <Button variant="ghost" onClick={onDone}>
         Cancel
       </Button>
-      <div role="status" style={{ flexBasis: "100%" }}>
-        {setPrice.isSuccess ? `Price saved; ${formatNumber(setPrice.data.eventsRecomputed)} events recomputed.` : null}
-        {setPrice.error && Object.keys(errors).length === 0 ? <span className="field-error">{setPrice.error.message}</span> : null}
-      </div>
+      {setPrice.error && Object.keys(errors).length === 0 ? (
+        <p role="alert" className="field-error" style={{ flexBasis: "100%" }}>
+          {setPrice.error.message}
+        </p>
+      ) : null}
     </form>
   );
 }

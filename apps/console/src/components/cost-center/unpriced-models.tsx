@@ -16,10 +16,17 @@ export function UnpricedModels() {
   const prices = useListPrices();
   const canSet = useCan("prices:write");
   const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState("");
+  // Once priced, a model leaves this list, so the confirmation lives outside it.
+  const status = (
+    <p role="status" data-testid="price-saved" className={saved ? "stat-tile-note" : "visually-hidden"}>
+      {saved}
+    </p>
+  );
   if (prices.isPending) return <Skeleton lines={2} label="Loading prices" />;
   if (prices.error) return <Card title="Price unknown"><ErrorState error={prices.error} onRetry={() => void prices.refetch()} /></Card>;
   const unpriced = prices.data.unpriced;
-  if (unpriced.length === 0) return null;
+  if (unpriced.length === 0) return saved ? <Card title="Price unknown">{status}</Card> : null;
   return (
     <Card title={`Price unknown: ${unpriced.length} model${unpriced.length === 1 ? "" : "s"}`}>
       <div className="alert" role="note" style={{ background: "var(--warning-soft)", borderColor: "#f59e0b", color: "var(--warning)", marginBottom: "1rem" }}>
@@ -29,6 +36,7 @@ export function UnpricedModels() {
           {canSet ? "Set the price your organisation pays and their cost is recomputed." : "Ask an admin to set their price."}
         </p>
       </div>
+      {status}
       <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "0.75rem" }} data-testid="unpriced-models">
         {unpriced.map((u) => {
           const key = `${u.provider ?? ""}/${u.model}`;
@@ -43,7 +51,7 @@ export function UnpricedModels() {
                   </Button>
                 ) : null}
               </div>
-              {editing === key && u.provider ? <SetPriceForm provider={u.provider} model={u.model} onDone={() => setEditing(null)} /> : null}
+              {editing === key && u.provider ? <SetPriceForm provider={u.provider} model={u.model} onDone={() => setEditing(null)} onSaved={setSaved} /> : null}
             </li>
           );
         })}

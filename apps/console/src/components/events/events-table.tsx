@@ -20,8 +20,9 @@ export function EventsTable({ caption, events, onOpen }: TProps) {
       key: "ts",
       header: "Time",
       cell: (e) => (
-        <button type="button" className="link-button" onClick={() => onOpen(e)} aria-label={`Open event ${e.id}`} data-testid="event-open">
+        <button type="button" className="link-button" onClick={() => onOpen(e)} data-testid="event-open">
           <Time value={e.ts} compact />
+          <span className="visually-hidden">, open the event&apos;s details</span>
         </button>
       ),
     },

@@ -13,6 +13,7 @@ import { EmptyState } from "../ui/empty-state";
 import { ErrorState } from "../ui/error-state";
 import { Skeleton } from "../ui/skeleton";
 import { EventDrawer } from "./event-drawer";
+import { TEXT_FILTERS } from "./event-labels";
 import { EventFilters } from "./event-filters";
 import { EventsTable } from "./events-table";
 import { LiveTailSwitch } from "./live-tail";
@@ -46,7 +47,8 @@ export function EventsView() {
   return (
     <>
       <EventFilters
-        key={JSON.stringify(filters)}
+        // Remount (resetting typed values) only when a typed filter changes in the URL, not on every choice.
+        key={TEXT_FILTERS.map((f) => filters[f.key] ?? "").join("\u0000")}
         range={range}
         filters={filters}
         onRange={(r) => update(rangeToParams(r))}
