@@ -8,7 +8,7 @@ import { sha256Hex, startGateway } from "@kt/gateway";
 const config = ZNormalizedPolicyConfig.parse({
   name: "bench-full-chain",
   providers: [{ id: "mock", provider: "openai", baseUrl: `http://127.0.0.1:${process.env.UPSTREAM_PORT}/v1` }],
-  policies: [
+  policies: process.env.KT_CHAIN === "none" ? [] : [
     { name: "models", type: "model-allowlist", action: "block", models: ["gpt-4o-mini"] },
     { name: "budget", type: "cost_limit", action: "block", monthlyLimitUsd: 1_000_000 },
     { name: "secrets", type: "dlp-filter", action: "block" },

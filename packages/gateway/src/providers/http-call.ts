@@ -1,4 +1,4 @@
-import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
+import { Agent, errors as undiciErrors, type Dispatcher } from "undici";
 import { UpstreamUnavailable } from "./types";
 
 /** One keep-alive pool per target. */
@@ -23,9 +23,11 @@ export type THttpCall = {
 export async function postJson(call: THttpCall): Promise<Dispatcher.ResponseData> {
   let res: Dispatcher.ResponseData;
   try {
-    res = await request(call.url, {
+    const { origin, path } = splitUrl(call.url);
+    res = await call.agent.request({
+      origin,
+      path,
       method: "POST",
-      dispatcher: call.agent,
       headers: { "content-type": "application/json", ...call.headers },
       body: JSON.stringify(call.body),
       headersTimeout: call.timeoutMs,
@@ -40,6 +42,19 @@ export async function postJson(call: THttpCall): Promise<Dispatcher.ResponseData
     throw new UpstreamUnavailable(call.targetId, "server_error", `upstream answered ${res.statusCode}: ${text.slice(0, 200)}`);
   }
   return res;
+}
+
+// A target's URLs are few and fixed: parse each once rather than on every call.
+const splitUrls = new Map<string, { origin: string; path: string }>();
+
+function splitUrl(url: string): { origin: string; path: string } {
+  let split = splitUrls.get(url);
+  if (!split) {
+    const u = new URL(url);
+    split = { origin: u.origin, path: u.pathname + u.search };
+    if (splitUrls.size < 1000) splitUrls.set(url, split);
+  }
+  return split;
 }
 
 export function toUnavailable(targetId: string, err: unknown): UpstreamUnavailable {
