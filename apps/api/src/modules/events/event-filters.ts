@@ -31,12 +31,15 @@ export type TFilterTarget = {
   hasUser: boolean;
   /** The table has policy_keys (raw events); rollups filter policies by choosing the policy rollup instead. */
   hasPolicyKeys: boolean;
+  /** The time column is a date (UTC day), compared with the days of `from` and `to`. */
+  timeIsDate?: boolean;
 };
 
 /** SQL conditions (joined with AND) for the filters on one table, between `from` and `to`. */
 export function filterConditions(p: SqlParams, f: TResolvedFilters, t: TFilterTarget, from: Date, to: Date): string {
   const a = t.alias;
-  const c = [`${a}.org_id = ${p.add(f.orgId, "::uuid")}`, `${a}.${t.timeColumn} >= ${p.add(from, "::timestamptz")}`, `${a}.${t.timeColumn} < ${p.add(to, "::timestamptz")}`];
+  const bound = (d: Date) => (t.timeIsDate ? p.add(d.toISOString().slice(0, 10), "::date") : p.add(d, "::timestamptz"));
+  const c = [`${a}.org_id = ${p.add(f.orgId, "::uuid")}`, `${a}.${t.timeColumn} >= ${bound(from)}`, `${a}.${t.timeColumn} < ${bound(to)}`];
   const any = (column: string, values: string[] | undefined, cast: string) => {
     if (values) c.push(`${a}.${column} = ANY(${p.add(values, cast)})`);
   };

@@ -25,12 +25,15 @@ const TABLES = {
   events: "telemetry.events",
   rollups: "telemetry.event_rollups_hourly",
   rollups_nouser: "telemetry.event_rollups_hourly_nouser",
+  rollups_daily: "telemetry.event_rollups_daily",
   policy_names: "telemetry.policy_rollups_hourly",
   policy_keys: "telemetry.policy_rollups_hourly",
 } as const;
 
-function keyExpression(key: TEventGroupKey, raw: boolean): string {
+function keyExpression(key: TEventGroupKey, raw: boolean, daily: boolean): string {
   const a = raw ? "e" : "r";
+  if (daily && key === "day") return `to_char(r.day, 'YYYY-MM-DD"T00:00:00Z"')`;
+  if (daily && key === "hour") throw new Error("the daily rollup cannot group by hour");
   switch (key) {
     case "gateway":
       return `${a}.gateway_id::text`;
@@ -49,7 +52,7 @@ function keyExpression(key: TEventGroupKey, raw: boolean): string {
     case "day":
       return `to_char(date_trunc('day', ${raw ? "e.ts" : "r.hour"}, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
     case "hour":
-      return `to_char(date_trunc('hour', ${raw ? "e.ts" : "r.hour"}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+      return `to_char(date_trunc('hour', ${raw ? "e.ts" : "r.hour"}, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
   }
 }
 
@@ -62,11 +65,18 @@ export class EventGroupsRepository {
     const raw = slice.source === "events";
     const p = new SqlParams();
     const filters = slice.source === "policy_keys" ? { ...f, policies: undefined } : f;
-    let where = filterConditions(p, filters, { alias: raw ? "e" : "r", timeColumn: raw ? "ts" : "hour", hasUser: raw || slice.source === "rollups", hasPolicyKeys: raw }, slice.from, slice.to);
+    const daily = slice.source === "rollups_daily";
+    let where = filterConditions(
+      p,
+      filters,
+      { alias: raw ? "e" : "r", timeColumn: raw ? "ts" : daily ? "day" : "hour", hasUser: raw || slice.source === "rollups", hasPolicyKeys: raw, timeIsDate: daily },
+      slice.from,
+      slice.to,
+    );
     if (slice.source === "policy_names") where += ` AND r.kind = 'name'`;
     if (slice.source === "policy_keys") where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
 
-    const keys = groupBy.map((k, i) => `(${keyExpression(k, raw)})::text AS k${i}`);
+    const keys = groupBy.map((k, i) => `(${keyExpression(k, raw, daily)})::text AS k${i}`);
     const positions = groupBy.map((_, i) => i + 1);
     const from = raw
       ? `telemetry.events e${groupBy.includes("policy") ? " CROSS JOIN LATERAL unnest(e.triggered_policies) AS p(policy)" : ""}`

@@ -30,6 +30,11 @@ const ROLLUPS = {
     keys: "hour timestamptz, team_id uuid, gateway_id uuid, provider text, model text, action text, status text",
     conflict: "org_id, hour, team_id, gateway_id, provider, model, action, status",
   },
+  daily: {
+    table: "telemetry.event_rollups_daily",
+    keys: "day date, team_id uuid, gateway_id uuid, provider text, model text, action text, status text",
+    conflict: "org_id, day, team_id, gateway_id, provider, model, action, status",
+  },
   policies: {
     table: "telemetry.policy_rollups_hourly",
     keys: "hour timestamptz, team_id uuid, gateway_id uuid, provider text, model text, action text, status text, kind text, policy text",

@@ -68,6 +68,7 @@ export class IngestService {
       const d = rollupDeltas(inserted);
       await this.ingest.addToRollup(client, gateway.orgId, "hourly", d.hourly);
       await this.ingest.addToRollup(client, gateway.orgId, "nouser", d.nouser);
+      await this.ingest.addToRollup(client, gateway.orgId, "daily", d.daily);
       await this.ingest.addToRollup(client, gateway.orgId, "policies", d.policies);
       await this.ingest.addActiveUsers(client, gateway.orgId, d.activeUsers);
       await this.ingest.addSpend(client, gateway.orgId, d.spend, inserted.filter((e) => e.team_id).map((e) => e.id));

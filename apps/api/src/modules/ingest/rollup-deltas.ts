@@ -80,6 +80,10 @@ export function rollupDeltas(events: TInsertedEvent[]) {
   return {
     hourly: rollUp(events, (e) => [{ ...dims(e), end_user: e.end_user }]),
     nouser: rollUp(events, (e) => [dims(e)]),
+    daily: rollUp(events, (e) => {
+      const { hour: _hour, ...rest } = dims(e);
+      return [{ ...rest, day: dayOf(e.ts) }];
+    }),
     policies: rollUp(events, (e) => [
       ...e.triggered_policies.map((policy) => ({ ...dims(e), kind: "name", policy })),
       ...e.policy_keys.map((policy) => ({ ...dims(e), kind: "key", policy })),

@@ -81,13 +81,14 @@ export class PricesRepository {
        ),
        hourly AS (${rollupDelta("telemetry.event_rollups_hourly", ["end_user"], "changed c")}),
        nouser AS (${rollupDelta("telemetry.event_rollups_hourly_nouser", [], "changed c")}),
+       daily AS (${rollupDelta("telemetry.event_rollups_daily", [], "changed c", "day")}),
        policies AS (${rollupDelta("telemetry.policy_rollups_hourly", ["kind", "policy"], POLICY_KEYS_OF_CHANGED)}),
        spend AS (
          UPDATE telemetry.team_spend t SET spent_usd = t.spent_usd + s.dc, unpriced = t.unpriced + s.du, updated_at = now()
          FROM (SELECT team_id, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM') AS period, sum(dc) AS dc, sum(du) AS du FROM changed WHERE team_id IS NOT NULL GROUP BY 1, 2) s
          WHERE t.org_id = $1::uuid AND t.team_id = s.team_id AND t.period = s.period RETURNING 1
        )
-       SELECT (SELECT count(*) FROM changed) AS changed, (SELECT count(*) FROM hourly) + (SELECT count(*) FROM nouser) + (SELECT count(*) FROM policies) + (SELECT count(*) FROM spend) AS touched`,
+       SELECT (SELECT count(*) FROM changed) AS changed, (SELECT count(*) FROM hourly) + (SELECT count(*) FROM nouser) + (SELECT count(*) FROM daily) + (SELECT count(*) FROM policies) + (SELECT count(*) FROM spend) AS touched`,
       orgId, provider, model, rates?.input ?? null, rates?.output ?? null, rates?.cached ?? null,
     );
     return Number(rows[0]?.changed ?? 0);
@@ -98,12 +99,13 @@ const POLICY_KEYS_OF_CHANGED = `(SELECT c0.*, k.kind, k.policy FROM changed c0 C
   (SELECT 'name' AS kind, unnest(c0.triggered_policies) AS policy UNION ALL SELECT 'key', unnest(c0.policy_keys)) k) c`;
 
 /** An UPDATE adding the cost differences of the changed events to one rollup table, matched on its whole key. */
-function rollupDelta(table: string, extraKeys: string[], from: string): string {
+function rollupDelta(table: string, extraKeys: string[], from: string, period: "hour" | "day" = "hour"): string {
   const keys = ["team_id", "gateway_id", "action", "status", ...extraKeys];
+  const bucket = period === "hour" ? "date_trunc('hour', c.ts, 'UTC')" : "(c.ts AT TIME ZONE 'UTC')::date";
   return `UPDATE ${table} r SET cost_usd = r.cost_usd + s.dc, unpriced = r.unpriced + s.du
-    FROM (SELECT date_trunc('hour', c.ts) AS hour, ${keys.map((k) => `c.${k}`).join(", ")}, sum(c.dc) AS dc, sum(c.du) AS du
+    FROM (SELECT ${bucket} AS t, ${keys.map((k) => `c.${k}`).join(", ")}, sum(c.dc) AS dc, sum(c.du) AS du
           FROM ${from} GROUP BY ${keys.map((_, i) => i + 2).join(", ")}, 1) s
-    WHERE r.org_id = $1::uuid AND r.provider = $2 AND r.model = $3 AND r.hour = s.hour
+    WHERE r.org_id = $1::uuid AND r.provider = $2 AND r.model = $3 AND r.${period} = s.t
       AND ${keys.map((k) => `r.${k} IS NOT DISTINCT FROM s.${k}`).join(" AND ")}
     RETURNING 1`;
 }

@@ -3,20 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
 import { createGateway, gatewayEvent, type TestGateway } from "./telemetry-fixtures";
 
-type Tail = { events: TEventRecord[]; ready: Promise<void>; close: () => void };
+type Tail = { events: TEventRecord[]; ready: Promise<void>; close: () => void; log: string[] };
 
 /** Reads `GET /v1/events/stream` as an SSE client would. */
 function tail(baseUrl: string, token: string, query = ""): Tail {
   const controller = new AbortController();
   const events: TEventRecord[] = [];
+  const log: string[] = [];
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
   void (async () => {
     const res = await fetch(`${baseUrl}/v1/events/stream${query}`, { headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" }, signal: controller.signal });
+    log.push(`status ${res.status}`);
     const decoder = new TextDecoder();
     let buffer = "";
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true });
+      log.push(`chunk ${chunk.length}`);
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, end);
@@ -27,8 +30,9 @@ function tail(baseUrl: string, token: string, query = ""): Tail {
         if (type === "event" && data) events.push(ZEventRecord.parse(JSON.parse(data)));
       }
     }
-  })().catch(() => undefined);
-  return { events, ready, close: () => controller.abort() };
+    log.push("ended");
+  })().catch((e: Error) => log.push(`error ${e.message}`));
+  return { events, ready, close: () => controller.abort(), log };
 }
 
 const waitFor = async (cond: () => boolean, ms = 5_000) => {
@@ -61,7 +65,8 @@ describe("GET /v1/events/stream", () => {
     const blockedOnly = tail(second.url, org.as.viewer.token!, "?action=block");
     const everything = tail(api.url, org.as.viewer.token!);
     const theirs = tail(api.url, other.as.admin.token!);
-    await Promise.all([blockedOnly.ready, everything.ready, theirs.ready]);
+    const ready = (t: Tail, name: string) => Promise.race([t.ready, new Promise((_, reject) => setTimeout(() => reject(new Error(`${name} never subscribed: ${t.log.join("; ")}`)), 10_000))]);
+    await Promise.all([ready(blockedOnly, "second instance tail"), ready(everything, "first instance tail"), ready(theirs, "other org tail")]);
     const allowed = gatewayEvent({ action: "allowed" });
     const blocked = gatewayEvent({ action: "blocked", status: "blocked", httpStatus: 400, blockedBy: { policy: "inj", reason: "instruction override" } });
     await gw.api.post("/v1/ingest/events", { events: [allowed, blocked] });
@@ -75,7 +80,7 @@ describe("GET /v1/events/stream", () => {
     expect(everything.events).toHaveLength(2);
     expect(theirs.events).toEqual([]);
     for (const t of [blockedOnly, everything, theirs]) t.close();
-  });
+  }, 60_000);
 
   it("needs a signed-in caller and valid filters", async () => {
     expect((await fetch(`${api.url}/v1/events/stream`)).status).toBe(401);

@@ -11,7 +11,9 @@ const MEASURE_COLUMNS = "requests, prompt_tokens, completion_tokens, cached_toke
 
 function rollup(table: string, keys: string[], from = "telemetry.events e"): string {
   const n = keys.length;
-  const inner = keys.map((k) => (k === "hour" ? "date_trunc('hour', e.ts) AS hour" : k.includes(".") ? k : `e.${k}`)).join(", ");
+  const inner = keys
+    .map((k) => (k === "hour" ? "date_trunc('hour', e.ts, 'UTC') AS hour" : k === "day" ? "(e.ts AT TIME ZONE 'UTC')::date AS day" : k.includes(".") ? k : `e.${k}`))
+    .join(", ");
   const names = keys.map((k) => k.split(".").pop()!.split(" AS ").pop()!);
   return `INSERT INTO ${table} (org_id, ${names.join(", ")}, ${MEASURE_COLUMNS})
     SELECT $1::uuid, ${names.join(", ")}, ${MEASURES}
@@ -24,11 +26,13 @@ const DIMS = ["hour", "team_id", "gateway_id", "provider", "model", "action", "s
 export const REBUILD_ROLLUPS_SQL: string[] = [
   "DELETE FROM telemetry.event_rollups_hourly WHERE org_id = $1::uuid",
   "DELETE FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1::uuid",
+  "DELETE FROM telemetry.event_rollups_daily WHERE org_id = $1::uuid",
   "DELETE FROM telemetry.policy_rollups_hourly WHERE org_id = $1::uuid",
   "DELETE FROM telemetry.active_users_daily WHERE org_id = $1::uuid",
   "DELETE FROM telemetry.team_spend WHERE org_id = $1::uuid",
   rollup("telemetry.event_rollups_hourly", [...DIMS, "end_user"]),
   rollup("telemetry.event_rollups_hourly_nouser", DIMS),
+  rollup("telemetry.event_rollups_daily", ["day", ...DIMS.slice(1)]),
   rollup("telemetry.policy_rollups_hourly", [...DIMS, "k.kind", "k.policy"],
     `telemetry.events e CROSS JOIN LATERAL (SELECT 'name' AS kind, unnest(e.triggered_policies) AS policy UNION ALL SELECT 'key', unnest(e.policy_keys)) k`),
   `INSERT INTO telemetry.active_users_daily (org_id, day, team_id, end_user, requests)

@@ -23,17 +23,20 @@ export class TelemetryMaintenanceRepository {
     return this.telemetry.transaction(async (c) => {
       const { rows } = await c.query<{ name: string }>("SELECT telemetry.drop_event_partitions_before($1::date) AS name", [cutoffDay]);
       for (const table of ROLLUP_TABLES) await c.query(`DELETE FROM ${table} WHERE hour < $1::date::timestamp AT TIME ZONE 'UTC'`, [cutoffDay]);
+      await c.query("DELETE FROM telemetry.event_rollups_daily WHERE day < $1::date", [cutoffDay]);
       await c.query("DELETE FROM telemetry.active_users_daily WHERE day < $1::date", [cutoffDay]);
       return rows.map((r) => r.name);
     });
   }
 
-  /** Removes one org's events and rollups before `cutoff` (an hour boundary, so rollups and events agree). */
+  /** Removes one org's events and rollups before `cutoff` (a UTC midnight, so every rollup and the events agree). */
   async deleteOrgBefore(orgId: string, cutoff: Date): Promise<number> {
     return this.telemetry.transaction(async (c) => {
       const { rowCount } = await c.query("DELETE FROM telemetry.events WHERE org_id = $1::uuid AND ts < $2", [orgId, cutoff]);
       for (const table of ROLLUP_TABLES) await c.query(`DELETE FROM ${table} WHERE org_id = $1::uuid AND hour < $2`, [orgId, cutoff]);
-      await c.query("DELETE FROM telemetry.active_users_daily WHERE org_id = $1::uuid AND day < $2::timestamptz::date", [orgId, cutoff]);
+      const day = cutoff.toISOString().slice(0, 10);
+      await c.query("DELETE FROM telemetry.event_rollups_daily WHERE org_id = $1::uuid AND day < $2::date", [orgId, day]);
+      await c.query("DELETE FROM telemetry.active_users_daily WHERE org_id = $1::uuid AND day < $2::date", [orgId, day]);
       return rowCount ?? 0;
     });
   }
