@@ -4,7 +4,7 @@ import type { OrgDb, OrgTx } from "@kt/db";
 
 const withUser = { user: { select: { id: true, email: true, name: true } } };
 
-export type MemberRow = Awaited<ReturnType<MembersRepository["find"]>> & {};
+export type MemberRow = NonNullable<Awaited<ReturnType<MembersRepository["find"]>>>;
 
 /** The only place members touch Prisma; every method works on an org-scoped client. */
 @Injectable()
