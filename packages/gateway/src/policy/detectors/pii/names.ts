@@ -72,13 +72,15 @@ export function findNames(text: string): TFinding[] {
   const tokens = tokenize(text);
   // In text typed without capitals, casing says nothing: a first name no English word shadows is taken alone.
   const allLower = !tokens.some((t) => t.cap);
+  // Where sentences start with capitals, the writer capitalises names too: lower-case words are not looked at.
+  const mostlyLower = allLower || !/[.!?]\s+\p{Lu}|^\p{Lu}/u.test(text);
   const out: TFinding[] = [];
   const singles: TSingle[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t.cap) {
-      i = lowerCaseName(text, tokens, i, out, allLower);
+      i = mostlyLower ? lowerCaseName(text, tokens, i, out, allLower) : i + 1;
       continue;
     }
     if (TITLE.test(t.text)) {
