@@ -28,8 +28,8 @@ export const ZEnv = z
     EXPORT_DIR: z.string().default(".kt/exports"),
     /** Days an export file is kept before the scheduled sweep removes it. */
     EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
-    /** How often the worker sweeps expired export files. */
-    EXPORT_SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** How often the worker sweeps expired export files (and re-queues exports whose queue entry Redis lost). */
+    EXPORT_SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).default(300),
     /** Tries per export job (transient failures) and the first retry delay, doubled each time. */
     EXPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     EXPORT_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),

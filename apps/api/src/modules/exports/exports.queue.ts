@@ -47,6 +47,11 @@ export class ExportsQueue implements OnModuleDestroy {
     }
   }
 
+  /** Whether BullMQ still holds the export's job (waiting, delayed, active or failed). */
+  async has(exportId: string): Promise<boolean> {
+    return (await this.queue.getJob(exportId)) !== undefined;
+  }
+
   /** Runs `listener` each time the producer's connection (re)connects to Redis. */
   onReady(listener: () => void) {
     this.connection.on("ready", listener);

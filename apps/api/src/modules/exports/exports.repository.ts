@@ -88,6 +88,16 @@ export class ExportsRepository {
     });
   }
 
+  /** Exports still queued (not started since) before `before`, across all orgs: candidates for a lost queue entry. */
+  queuedAcrossOrgs(system: Db, before: Date, limit: number) {
+    return system.exportJob.findMany({
+      where: { status: "queued", createdAt: { lt: before }, OR: [{ startedAt: null }, { startedAt: { lt: before } }] },
+      select: { id: true, orgId: true },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+    });
+  }
+
   async markExpired(db: OrgDb, id: string) {
     await db.exportJob.updateMany({ where: { id }, data: { storageKey: null } });
   }

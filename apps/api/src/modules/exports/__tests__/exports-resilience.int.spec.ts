@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, createOrg, type TestApi, type TestOrg } from "../../../test/harness";
 import { ExportsQueue } from "../exports.queue";
+import { ExportSweepHandler } from "../worker/export-sweep.handler";
 import { download, spawnWorker, startExportsApi, startWorker, waitForExport, workerOutput } from "./exports-harness";
 import { startRestartableRedis, type RestartableRedis } from "./own-redis";
 import { seedEvents } from "./seed";
@@ -15,6 +16,7 @@ const ROWS = 300_000;
 // Ports of this test file (the exports engineer's range is 4500-4599).
 const PERSISTENT_REDIS_PORT = 4501;
 const EPHEMERAL_REDIS_PORT = 4502;
+const LOSING_REDIS_PORT = 4503;
 const NO_REDIS_PORT = 4599;
 
 const running = (e: TExport) => e.status === "running" && e.progress.rowsWritten > 0;
@@ -136,6 +138,22 @@ describe("exports under failure", () => {
     expect(schedulers.map((s) => s.key)).toContain("exports-sweep");
     await worker.close();
   }, 180_000);
+
+  it("an export whose queue entry an empty Redis lost is queued again by the sweep and completes", async () => {
+    const redis = await startRestartableRedis(LOSING_REDIS_PORT, false);
+    cleanups.push(() => redis.stop());
+    const { own, as } = await apiOn(redis.url);
+    const job = (await as.post("/v1/exports", { type: "audit", format: "json", since: "1h" })).body as TExport;
+    await redis.restart(200);
+    const worker = await startWorker(own.env);
+    cleanups.push(() => worker.close());
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await waitForExport(as, job.id, () => true)).status).toBe("queued");
+    const swept = await worker.get(ExportSweepHandler).sweep(new Date(Date.now() + 120_000));
+    expect(swept.requeued).toBe(1);
+    expect(await waitForExport(as, job.id, undefined, 30_000)).toMatchObject({ status: "succeeded", attempts: 1 });
+    await worker.close();
+  }, 60_000);
 
   it("answers 503 naming Redis when the queue is down, and marks the export failed instead of leaving it queued", async () => {
     const { as } = await apiOn(`redis://127.0.0.1:${NO_REDIS_PORT}`);
