@@ -26,13 +26,14 @@ export function getExport(api: ApiClient, id: string): Promise<TExport> {
 /** Polls the job until it ends, drawing a progress bar on a terminal (stderr, so stdout stays clean). */
 async function waitForEnd(api: ApiClient, job: TExport, showBar: boolean): Promise<TExport> {
   const bar = showBar ? new SingleBar({ format: "{bar} {percentage}% | {value}/{total} rows | {status}", hideCursor: true, stream: process.stderr }) : null;
-  bar?.start(job.progress.rowsEstimate ?? 0, 0, { status: job.status });
+  // Until the worker has counted the rows, a total of 1 shows 0 % rather than a full bar.
+  bar?.start(job.progress.rowsEstimate || 1, 0, { status: job.status });
   let current = job;
   try {
     while (!isExportFinished(current.status)) {
       await new Promise((r) => setTimeout(r, POLL_MS));
       current = await getExport(api, job.id);
-      if (current.progress.rowsEstimate !== null) bar?.setTotal(current.progress.rowsEstimate);
+      if (current.progress.rowsEstimate) bar?.setTotal(current.progress.rowsEstimate);
       bar?.update(current.progress.rowsWritten, { status: current.error && current.status === "queued" ? "retrying" : current.status });
     }
   } finally {
