@@ -18,11 +18,6 @@ export function addToHistogram(h: THistogram, bucket: number, count = 1): void {
   h.set(bucket, (h.get(bucket) ?? 0) + count);
 }
 
-/** The PostgreSQL form: sorted (bucket << 32 | count) values, as decimal strings for a bigint[] parameter. */
-export function encodeHistogram(h: THistogram): string[] {
-  return [...h.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => (BigInt(k) * 4294967296n + BigInt(c)).toString());
-}
-
 /** Nearest-rank percentile (p in 0..1) of a histogram, as the midpoint of the bucket holding that rank. */
 export function percentile(h: THistogram, p: number): number | null {
   let total = 0;

@@ -11,8 +11,12 @@ import { TelemetryPool } from "../events/telemetry-pool";
 import { NotificationsService } from "../notifications/notifications.service";
 import { PricesRepository } from "../prices/prices.repository";
 import { toEventRows, type TEventRowInput } from "./event-rows";
+
+/** An inserted event with the cost the database computed. */
+type TInsertedEvent = TEventRowInput & { cost_usd: string | null };
+const dayOf = (iso: string) => iso.slice(0, 10);
+const periodOf = (iso: string) => iso.slice(0, 7);
 import { IngestRepository } from "./ingest.repository";
-import { dayOf, periodOf, rollupDeltas, type TInsertedEvent } from "./rollup-deltas";
 
 type TRaised = { id: string; priority: string; policy: string; eventId: string };
 
@@ -62,16 +66,9 @@ export class IngestService {
     return this.telemetry.transaction(async (client) => {
       await this.ingest.lockPricesShared(client, gateway.orgId);
       const rows = toEventRows(batch.events, gateway, await this.prices.overrides(client, gateway.orgId));
-      const costs = await this.ingest.insertEvents(client, gateway.orgId, rows);
+      const costs = await this.ingest.insertAndRollUp(client, gateway.orgId, rows);
       const inserted: TInsertedEvent[] = rows.filter((r) => costs.has(r.id)).map((r) => ({ ...r, cost_usd: costs.get(r.id) ?? null }));
       if (inserted.length === 0) return { inserted, raised: [] as TRaised[] };
-      const d = rollupDeltas(inserted);
-      await this.ingest.addToRollup(client, gateway.orgId, "hourly", d.hourly);
-      await this.ingest.addToRollup(client, gateway.orgId, "nouser", d.nouser);
-      await this.ingest.addToRollup(client, gateway.orgId, "daily", d.daily);
-      await this.ingest.addToRollup(client, gateway.orgId, "policies", d.policies);
-      await this.ingest.addActiveUsers(client, gateway.orgId, d.activeUsers);
-      await this.ingest.addSpend(client, gateway.orgId, d.spend, inserted.filter((e) => e.team_id).map((e) => e.id));
       const raised = await this.escalations.raise(client, gateway.orgId, inserted.flatMap(escalationsFor));
       return { inserted, raised };
     });
