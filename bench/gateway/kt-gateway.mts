@@ -1,5 +1,5 @@
 /** kt's gateway with the full policy chain, in front of the mock upstream. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ZNormalizedPolicyConfig } from "@kt/contract";
@@ -27,5 +27,10 @@ await startGateway({
   eventsFile: path.join(dir, "events.ndjson"),
   durability: process.env.KT_DURABILITY === "fsync" ? "fsync" : "write",
   log: () => {},
+});
+// The events file of a run is only needed while it runs.
+process.once("SIGTERM", () => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
 });
 process.stdout.write("ready\n");

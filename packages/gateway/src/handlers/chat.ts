@@ -100,6 +100,11 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
     reply = routed.reply;
     record.provider = routed.adapter.provider;
   } catch (err) {
+    if (abort.signal.aborted) {
+      // The client went away before the answer (nginx's 499): not a provider failure.
+      record.error = "the client closed the connection before the answer";
+      return settle(runtime, record, 499);
+    }
     const unavailable = err instanceof UpstreamUnavailable ? err : null;
     const e = unavailable?.targetId === "none"
       ? new GatewayError(404, "invalid_request_error", "model_not_found", `No provider target serves model ${request.model}`)
