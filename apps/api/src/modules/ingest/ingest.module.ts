@@ -7,10 +7,12 @@ import { PricesModule } from "../prices/prices.module";
 import { IngestController } from "./ingest.controller";
 import { IngestRepository } from "./ingest.repository";
 import { IngestService } from "./ingest.service";
+import { IngestEffectsService } from "./ingest-effects.service";
+import { IngestWriter } from "./ingest-writer";
 
 @Module({
   imports: [EventsModule, BudgetsModule, EscalationsModule, NotificationsModule, PricesModule],
   controllers: [IngestController],
-  providers: [IngestService, IngestRepository],
+  providers: [IngestService, IngestRepository, IngestWriter, IngestEffectsService],
 })
 export class IngestModule {}

@@ -1,0 +1,46 @@
+import { Injectable, Logger } from "@nestjs/common";
+import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
+import { BudgetAlertsService } from "../budgets/budget-alerts.service";
+import { toEventRecord } from "../events/event-record";
+import { EventStreamService } from "../events/event-stream.service";
+import { NotificationsService } from "../notifications/notifications.service";
+import type { TInsertedEvent, TRaised } from "./ingest-writer";
+
+/** What follows a committed batch: the live tail, budget threshold checks, and P1 escalations in the feed. */
+@Injectable()
+export class IngestEffectsService {
+  private readonly logger = new Logger("Ingest");
+
+  constructor(
+    private readonly stream: EventStreamService,
+    private readonly alerts: BudgetAlertsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async afterCommit(orgId: string, gateways: Map<string, GatewayCaller>, inserted: TInsertedEvent[], raised: TRaised[]): Promise<void> {
+    const names = { gateways: new Map([...gateways.values()].map((g) => [g.gatewayId, g.name])), teams: new Map<string, string>() };
+    const records = inserted.map((e) =>
+      toEventRecord({ ...e, ts: new Date(e.ts), ts_us: "0", received_at: new Date(), cost_usd: e.cost_usd } as unknown as Parameters<typeof toEventRecord>[0], names),
+    );
+    await this.stream.publish(orgId, records).catch((e: Error) => this.logger.warn(`live tail publish failed: ${e.message}`));
+    const byPeriod = new Map<string, Set<string>>();
+    for (const e of inserted) {
+      if (!e.team_id || e.cost_usd === null) continue;
+      const period = e.ts.slice(0, 7);
+      byPeriod.set(period, (byPeriod.get(period) ?? new Set()).add(e.team_id));
+    }
+    for (const [period, teams] of byPeriod) {
+      this.alerts.check(orgId, period, [...teams]).catch((e: Error) => this.logger.warn(`budget alert check failed: ${e.message}`));
+    }
+    for (const r of raised.filter((x) => x.priority === "P1")) {
+      this.notifications
+        .notify(orgId, {
+          kind: "escalation.raised",
+          title: `P1 escalation: ${r.policy}`,
+          body: `Policy ${r.policy} escalated event ${r.eventId}; it is due for review within 30 minutes.`,
+          data: { escalationId: r.id, eventId: r.eventId, policy: r.policy, priority: r.priority },
+        })
+        .catch((e: Error) => this.logger.warn(`escalation notification failed: ${e.message}`));
+    }
+  }
+}

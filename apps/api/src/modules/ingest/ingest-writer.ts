@@ -1,0 +1,108 @@
+import { Injectable, Logger } from "@nestjs/common";
+import type { TGatewayEvent } from "@kt/contract";
+import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
+import { escalationsFor } from "../escalations/escalation-rules";
+import { EscalationsRepository } from "../escalations/escalations.repository";
+import { TelemetryPool } from "../events/telemetry-pool";
+import { PricesRepository } from "../prices/prices.repository";
+import { toEventRows, type TEventRowInput } from "./event-rows";
+import { IngestEffectsService } from "./ingest-effects.service";
+import { IngestRepository } from "./ingest.repository";
+
+/** An inserted event with the cost the database computed. */
+export type TInsertedEvent = TEventRowInput & { cost_usd: string | null };
+export type TRaised = { id: string; priority: string; policy: string; eventId: string };
+
+type TPending = { gateway: GatewayCaller; events: TGatewayEvent[]; done: (accepted: number) => void; fail: (error: unknown) => void };
+
+/** Events one transaction takes at most: several waiting batches of one org go in together. */
+const GROUP_MAX_EVENTS = 5_000;
+/** PostgreSQL: no partition of relation found for row. */
+const NO_PARTITION = "23514";
+
+/**
+ * Group commit per org. Each org has one lane: batches that arrive while its transaction runs wait and then go in
+ * together, in one transaction and one statement. Within a process no two transactions of an org fight over the
+ * same rollup and spend rows, and the per-transaction cost (planning, commit, the hot rows) is paid once per group.
+ * Each batch still gets its own answer; if a group fails, its batches are retried one by one.
+ */
+@Injectable()
+export class IngestWriter {
+  private readonly logger = new Logger("Ingest");
+  private readonly lanes = new Map<string, TPending[]>();
+
+  constructor(
+    private readonly telemetry: TelemetryPool,
+    private readonly ingest: IngestRepository,
+    private readonly prices: PricesRepository,
+    private readonly escalations: EscalationsRepository,
+    private readonly effects: IngestEffectsService,
+  ) {}
+
+  /** Stores a validated batch; resolves with how many of its events were new. */
+  submit(gateway: GatewayCaller, events: TGatewayEvent[]): Promise<number> {
+    return new Promise((done, fail) => {
+      const lane = this.lanes.get(gateway.orgId);
+      if (lane) return void lane.push({ gateway, events, done, fail });
+      this.lanes.set(gateway.orgId, [{ gateway, events, done, fail }]);
+      void this.drain(gateway.orgId);
+    });
+  }
+
+  private async drain(orgId: string): Promise<void> {
+    const lane = this.lanes.get(orgId)!;
+    while (lane.length > 0) {
+      const group: TPending[] = [];
+      let size = 0;
+      while (lane.length > 0 && (group.length === 0 || size + lane[0].events.length <= GROUP_MAX_EVENTS)) {
+        const next = lane.shift()!;
+        size += next.events.length;
+        group.push(next);
+      }
+      try {
+        await this.write(orgId, group);
+      } catch (error) {
+        if (group.length === 1) group[0].fail(error);
+        else for (const one of group) await this.write(orgId, [one]).catch((e) => one.fail(e));
+      }
+    }
+    this.lanes.delete(orgId);
+  }
+
+  private async write(orgId: string, group: TPending[]): Promise<void> {
+    const { inserted, raised, owners } = await this.store(orgId, group).catch(async (error: { code?: string }) => {
+      if (error.code !== NO_PARTITION) throw error;
+      this.ingest.forgetPartitions();
+      await this.ingest.ensurePartitions(group.flatMap((p) => p.events.map((e) => new Date(e.ts).toISOString().slice(0, 10))));
+      return this.store(orgId, group);
+    });
+    const accepted = new Map<TPending, number>();
+    for (const e of inserted) accepted.set(owners.get(e.id)!, (accepted.get(owners.get(e.id)!) ?? 0) + 1);
+    for (const p of group) p.done(accepted.get(p) ?? 0);
+    if (inserted.length > 0) {
+      const gateways = new Map(group.map((p) => [p.gateway.gatewayId, p.gateway]));
+      await this.effects.afterCommit(orgId, gateways, inserted, raised).catch((e: Error) => this.logger.warn(`after ingest: ${e.message}`));
+    }
+  }
+
+  /** One transaction: the group's new events (first copy of an id wins), rollups, spend and escalations. */
+  private store(orgId: string, group: TPending[]) {
+    return this.telemetry.transaction(async (client) => {
+      await this.ingest.lockPricesShared(client, orgId);
+      const overrides = await this.prices.overrides(client, orgId);
+      const owners = new Map<string, TPending>();
+      const rows: TEventRowInput[] = [];
+      for (const p of group) {
+        for (const row of toEventRows(p.events, p.gateway, overrides)) {
+          if (owners.has(row.id)) continue;
+          owners.set(row.id, p);
+          rows.push(row);
+        }
+      }
+      const costs = await this.ingest.insertAndRollUp(client, orgId, rows);
+      const inserted: TInsertedEvent[] = rows.filter((r) => costs.has(r.id)).map((r) => ({ ...r, cost_usd: costs.get(r.id) ?? null }));
+      const raised: TRaised[] = inserted.length ? await this.escalations.raise(client, orgId, inserted.flatMap(escalationsFor)) : [];
+      return { inserted, raised, owners };
+    });
+  }
+}
