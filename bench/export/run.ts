@@ -117,6 +117,8 @@ async function runWorker(range: { since: Date; until: Date }) {
     if (worker.exitCode !== null || Date.now() - started > 60_000) throw new Error(`worker did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  // Let start-up settle (the first sweep runs at once and loads the database client) before calling it idle.
+  await new Promise((r) => setTimeout(r, 3000));
   const idleKb = procKb(worker.pid!, "VmRSS");
 
   const id = randomUUID();
