@@ -3,6 +3,7 @@ import { NestFactory } from "@nestjs/core";
 import { isExportFinished, ZExport, type TExport } from "@kt/contract";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { TEnv } from "../../../config/env";
 import { startApi, type Client, type TestApi } from "../../../test/harness";
@@ -17,9 +18,14 @@ export const FAST_EXPORT_ENV = {
   EXPORT_STALLED_CHECK_MS: "1000",
 };
 
-/** The API with its own export directory and Redis prefix, so files and queues of one test file stay apart. */
-export function startExportsApi(overrides: Record<string, string> = {}): Promise<TestApi> {
-  return startApi({ EXPORT_DIR: `/tmp/kt-exports-test-${process.pid}-${randomBytes(3).toString("hex")}`, ...FAST_EXPORT_ENV, ...overrides });
+/**
+ * The API with its own export directory and Redis prefix, so files and queues of one test file stay apart;
+ * closing it removes the directory.
+ */
+export async function startExportsApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const dir = `/tmp/kt-exports-test-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const api = await startApi({ EXPORT_DIR: dir, ...FAST_EXPORT_ENV, ...overrides });
+  return { ...api, close: async () => (await api.close(), await rm(dir, { recursive: true, force: true })) };
 }
 
 /** The worker in this process (NestJS application context of the worker entry point), consuming the exports queue. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +51,9 @@ export async function startRestartableRedis(port: number, persistent: boolean): 
       await new Promise((r) => setTimeout(r, downMs));
       await up();
     },
-    stop: down,
+    stop: async () => {
+      await down();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
