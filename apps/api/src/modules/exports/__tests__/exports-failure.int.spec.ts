@@ -36,11 +36,12 @@ describe("export failures and retries", () => {
     const { org, blocker } = await orgWithBlockedStore();
     const job = ZExport.parse((await org.as.admin.post("/v1/exports", { type: "events", format: "csv", since: "1d" })).body);
     const retrying = await waitForExport(org.as.admin, job.id, (e) => e.status === "queued" && e.error !== null, 20_000);
-    expect(retrying.error).toMatch(/^attempt 1 of 3 failed \(.*(EEXIST|ENOTDIR).*\); retrying in 1 s$/);
-    expect(retrying.attempts).toBe(1);
+    // Normally seen after the first attempt; on a very busy machine the second may have failed too.
+    expect(retrying.error).toMatch(/^attempt ([12]) of 3 failed \(.*(EEXIST|ENOTDIR).*\); retrying in [12] s$/);
+    expect(retrying.error).toContain(`attempt ${retrying.attempts} of 3`);
     await rm(blocker);
     const done = await waitForExport(org.as.admin, job.id, undefined, 20_000);
-    expect(done).toMatchObject({ status: "succeeded", attempts: 2, rowCount: 20, error: null });
+    expect(done).toMatchObject({ status: "succeeded", attempts: retrying.attempts + 1, rowCount: 20, error: null });
     expect((await download(api, org.as.admin.token!, job.id)).status).toBe(200);
   });
 
