@@ -1,5 +1,5 @@
 /**
- * bench/export: ROWS (default 1 M) gateway events to CSV through the real worker process (main.worker.ts), end to
+ * bench/export: ROWS (default 1 M) gateway events (the `load-1m-events` seed scenario) to CSV through the real worker process (main.worker.ts), end to
  * end: job queued → file written, checksummed and committed → row succeeded. Prints the wall time and the worker's
  * peak RSS (targets: ≤ 20 s, ≤ 200 MB) against a baseline measured in the same run: PostgreSQL alone producing the
  * same rows as CSV (COPY (same query) TO STDOUT, discarded), the floor any exporter pays.
@@ -17,12 +17,14 @@ import { pipeline } from "node:stream/promises";
 import { execFileSync } from "node:child_process";
 import { exportQuery } from "../../apps/api/src/modules/exports/worker/sources/export-query";
 import { EXPORT_SOURCES } from "../../apps/api/src/modules/exports/worker/sources";
+import { seedLoadEvents } from "../../apps/api/src/seed/load-events.scenario";
 
 const ROOT = resolve(__dirname, "../..");
 const apiRequire = createRequire(join(ROOT, "apps/api/package.json"));
 const pg = apiRequire("pg") as typeof import("pg");
 const { to: copyTo } = apiRequire("pg-copy-streams") as typeof import("pg-copy-streams");
 const { Queue } = apiRequire("bullmq") as typeof import("bullmq");
+const { createDb } = apiRequire("@kt/db") as typeof import("@kt/db");
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const FORMAT = (process.env.FORMAT ?? "csv") as "csv" | "json" | "ndjson";
@@ -34,7 +36,7 @@ const dbName = `kt_bench_export_${tag}`;
 const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
 const exportDir = `/tmp/kt-bench-exports-${tag}`;
 const prefix = `kt_bench_export_${tag}`;
-const ORG = randomUUID();
+let ORG = "";
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const mb = (kb: number) => (kb / 1024).toFixed(0);
@@ -60,32 +62,18 @@ async function sql(url: string, text: string, values: unknown[] = []) {
   }
 }
 
+/** The `load-1m-events` seed scenario (8 teams with a gateway each, 200 users, ROWS events over 30 days). */
 async function seed() {
   await sql(ADMIN_URL, `CREATE DATABASE "${dbName}"`);
   execFileSync("pnpm", ["exec", "prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl }, stdio: "ignore" });
-  const days = Math.ceil((ROWS * 2) / 86_400) + 1;
-  await sql(dbUrl, `INSERT INTO orgs (id, name, slug) VALUES ($1, 'Bench', $2)`, [ORG, `bench-${tag}`]);
-  await sql(dbUrl, `SELECT telemetry.ensure_event_partitions(current_date - $1::int, current_date)`, [days]);
-  await sql(
-    dbUrl,
-    `INSERT INTO telemetry.events (id, ts, org_id, end_user, provider, model, stream, prompt_tokens, completion_tokens,
-        cached_tokens, cost_usd, latency_ms, policy_latency_ms, status, http_status, action, triggered_policies, policy_keys,
-        blocked_by, blocked_reason, decisions, prompt_redacted, config_version)
-     SELECT gen_random_uuid(), now() - interval '1 minute' - (i * 2) * interval '1 second', $1::uuid,
-            'user' || (i % 97) || '@example.test', (ARRAY['openai','anthropic','azure'])[1 + i % 3],
-            (ARRAY['gpt-4o-mini','claude-3-5-sonnet','gpt-4o'])[1 + i % 3], i % 5 = 0, 100 + i % 900, 20 + i % 300, i % 11,
-            CASE WHEN i % 13 = 0 THEN NULL ELSE round((0.000123 * (1 + i % 50))::numeric, 9) END,
-            12.5 + (i % 400), 0.25 + (i % 10) / 100.0,
-            CASE WHEN i % 17 = 0 THEN 'blocked' ELSE 'success' END, CASE WHEN i % 17 = 0 THEN 403 ELSE 200 END,
-            CASE WHEN i % 17 = 0 THEN 'blocked' ELSE 'allowed' END,
-            CASE WHEN i % 17 = 0 THEN ARRAY['pii-guard'] ELSE '{}' END, CASE WHEN i % 17 = 0 THEN ARRAY['pii-guard','pii-detector'] ELSE '{}' END,
-            CASE WHEN i % 17 = 0 THEN 'pii-guard' END, CASE WHEN i % 17 = 0 THEN 'SSN found' END, '[]'::jsonb,
-            CASE WHEN i % 3 = 0 THEN '=SUM(A1) summarise [EMAIL]' ELSE 'a prompt, "quoted", redacted: [EMAIL]' END, 3
-       FROM generate_series(0, $2::int - 1) AS i`,
-    [ORG, ROWS],
-  );
-  await sql(dbUrl, `VACUUM ANALYZE telemetry.events`);
-  return { since: new Date(Date.now() - (days + 1) * 86_400_000), until: new Date() };
+  const db = createDb({ url: dbUrl });
+  try {
+    const seeded = await seedLoadEvents(db, [String(ROWS), "30"]);
+    ORG = seeded.orgId;
+  } finally {
+    await db.$disconnect();
+  }
+  return { since: new Date(Date.now() - 31 * 86_400_000), until: new Date() };
 }
 
 /** PostgreSQL alone: the same statement as the export, as CSV through COPY, bytes discarded. */
