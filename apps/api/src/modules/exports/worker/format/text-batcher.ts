@@ -1,23 +1,24 @@
 import { Transform, type TransformCallback } from "node:stream";
 
-const BATCH_CHARS = 64 * 1024;
+const BATCH_BYTES = 64 * 1024;
 
 /**
- * Joins the formatter's small pieces of text (one per row) into ~64 KiB buffers, so hashing and writing
- * handle a few thousand chunks per export instead of one per row.
+ * Encodes the formatter's small pieces of text (one per row) straight into ~64 KiB buffers, so hashing and
+ * writing handle a few thousand chunks per export instead of one per row.
  */
 export class TextBatcher extends Transform {
-  private parts: string[] = [];
-  private chars = 0;
+  private buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  private used = 0;
 
   constructor() {
     super({ writableObjectMode: true });
   }
 
   override _transform(piece: string, _encoding: BufferEncoding, done: TransformCallback) {
-    this.parts.push(piece);
-    this.chars += piece.length;
-    if (this.chars >= BATCH_CHARS) this.release();
+    // A UTF-8 character takes at most 3 bytes per UTF-16 code unit.
+    if (this.used + piece.length * 3 > BATCH_BYTES) this.release();
+    if (piece.length * 3 > BATCH_BYTES) this.push(Buffer.from(piece));
+    else this.used += this.buffer.write(piece, this.used);
     done();
   }
 
@@ -27,9 +28,9 @@ export class TextBatcher extends Transform {
   }
 
   private release() {
-    if (this.chars === 0) return;
-    this.push(Buffer.from(this.parts.join("")));
-    this.parts = [];
-    this.chars = 0;
+    if (this.used === 0) return;
+    this.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(BATCH_BYTES);
+    this.used = 0;
   }
 }
