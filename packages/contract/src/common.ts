@@ -31,15 +31,18 @@ export function ZPage<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** Whether text holds C0 control characters or DEL (tabs and newlines included). */
+export function hasControlCharacters(v: string): boolean {
+  return [...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+}
+
 /** A name people type: trimmed, 1-120 characters, no control characters. */
 export const ZName = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .max(120, "must be at most 120 characters")
-  .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
-    error: "must not contain control characters",
-  })
+  .refine((v) => !hasControlCharacters(v), { error: "must not contain control characters" })
   // Bidirectional overrides make a name display as something else (in the Console, the audit log).
   .refine((v) => !/[\u202a-\u202e\u2066-\u2069]/.test(v), {
     error: "must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursorQuery, ZTimeSpec } from "../common";
+import { hasControlCharacters, ZCursorQuery, ZTimeSpec } from "../common";
 import { ZEventFilters } from "./events";
 
 export const EXPORT_TYPES = ["events", "cost", "audit"] as const;
@@ -34,7 +34,7 @@ const ZDescription = z
   .string()
   .trim()
   .max(500, "must be at most 500 characters")
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "must not contain control characters" });
+  .refine((v) => !hasControlCharacters(v), { error: "must not contain control characters" });
 
 export const ZCreateExport = z
   .object({
