@@ -21,6 +21,6 @@ export function middleware(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything except the log-in page, the session endpoint and static assets.
-  matcher: ["/((?!login|api/session|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)"],
+  // Everything except the public pages (log-in, accept-invite), their endpoints and static assets.
+  matcher: ["/((?!login|accept-invite|api/session|api/invite/|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)"],
 };
