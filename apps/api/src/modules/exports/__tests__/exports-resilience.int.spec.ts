@@ -17,6 +17,7 @@ const ROWS = 300_000;
 const PERSISTENT_REDIS_PORT = 4501;
 const EPHEMERAL_REDIS_PORT = 4502;
 const LOSING_REDIS_PORT = 4503;
+const LATE_REDIS_PORT = 4504;
 const NO_REDIS_PORT = 4599;
 
 const running = (e: TExport) => e.status === "running" && e.progress.rowsWritten > 0;
@@ -152,6 +153,22 @@ describe("exports under failure", () => {
     const swept = await worker.get(ExportSweepHandler).sweep(new Date(Date.now() + 120_000));
     expect(swept.requeued).toBe(1);
     expect(await waitForExport(as, job.id, undefined, 30_000)).toMatchObject({ status: "succeeded", attempts: 1 });
+    await worker.close();
+  }, 60_000);
+
+  it("a worker that starts while Redis is down serves exports and schedules its sweep once Redis is back", async () => {
+    const redis = await startRestartableRedis(LATE_REDIS_PORT, false);
+    cleanups.push(() => redis.stop());
+    const { own, as } = await apiOn(redis.url);
+    const restarting = redis.restart(3000);
+    await new Promise((r) => setTimeout(r, 300));
+    const worker = await startWorker(own.env);
+    cleanups.push(() => worker.close());
+    await restarting;
+    const job = (await as.post("/v1/exports", { type: "audit", format: "csv", since: "1h" })).body as TExport;
+    expect(await waitForExport(as, job.id, undefined, 30_000)).toMatchObject({ status: "succeeded" });
+    const schedulers = await worker.get(ExportsQueue).queue.getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toContain("exports-sweep");
     await worker.close();
   }, 60_000);
 

@@ -37,7 +37,7 @@ export class ExportsProcessor implements OnApplicationBootstrap, OnApplicationSh
     if (missing.length) throw new Error(`exports worker: no handler for job(s) ${missing.join(", ")}`);
   }
 
-  async onApplicationBootstrap() {
+  onApplicationBootstrap() {
     // Workers wait for Redis and reconnect (maxRetriesPerRequest: null, as BullMQ requires for them).
     this.connection = new IORedis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
     this.connection.on("error", () => undefined);
@@ -53,7 +53,8 @@ export class ExportsProcessor implements OnApplicationBootstrap, OnApplicationSh
     });
     this.worker.on("error", (error) => this.logger.warn(`exports worker: ${error.message}`));
     this.worker.on("failed", (job, error) => void this.onFailed(job, error));
-    await this.scheduleSweep();
+    // Not awaited: a worker that starts while Redis is away schedules the sweep once Redis answers (onReady).
+    this.scheduleSweep().catch((error: Error) => this.logger.warn(`exports sweep not scheduled yet: ${error.message}`));
   }
 
   private scheduleSweep() {
