@@ -1,4 +1,4 @@
-import { ZMe, type TMe } from "@kt/contract";
+import type { TMe } from "@kt/contract";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -6,7 +6,7 @@ import { Header } from "@/components/shell/header";
 import { SessionProvider } from "@/components/shell/session-context";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ApiError } from "@/lib/api-error";
-import { serverApiGet } from "@/lib/server/api-fetch";
+import { getMe } from "@/lib/server/get-me";
 import { REQUESTED_PATH_HEADER } from "@/lib/session-cookie";
 import { ShellUnavailable } from "./shell-unavailable";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function ShellLayout({ children }: { children: ReactNode }) {
   let me: TMe;
   try {
-    me = await serverApiGet("/v1/me", ZMe);
+    me = await getMe();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) redirect(await loginUrl());
     return (

@@ -6,7 +6,7 @@ import { pivotGroups } from "@/lib/pivot";
 import { ChartCard } from "../charts/chart-card";
 import { seriesColor } from "../charts/palette";
 import { PivotTable } from "../charts/pivot-table";
-import { StackedBars } from "../charts/stacked-bars";
+import { StackedBars } from "../charts/lazy-stacked-bars";
 import { ButtonLink } from "../ui/button";
 import { SpendBreakdown } from "./spend-breakdown";
 

@@ -7,7 +7,7 @@ import { pivotGroups } from "@/lib/pivot";
 import { ChartCard } from "../charts/chart-card";
 import { ACTION_COLOR } from "../charts/palette";
 import { PivotTable } from "../charts/pivot-table";
-import { StackedBars } from "../charts/stacked-bars";
+import { StackedBars } from "../charts/lazy-stacked-bars";
 import { ButtonLink } from "../ui/button";
 
 type TProps = { query: { since: string; until?: string; team?: string }; bucket: "hour" | "day" };
