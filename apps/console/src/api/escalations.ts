@@ -42,7 +42,7 @@ export function resolveEscalation(id: string, body: TResolveEscalation): Promise
   });
 }
 
-export function commentOnEscalation(id: string, body: string): Promise<unknown> {
+export function commentOnEscalation(id: string, body: string): Promise<TEscalationDetail> {
   return apiRequest({
     path: `/v1/escalations/${id}/comments`,
     method: "POST",

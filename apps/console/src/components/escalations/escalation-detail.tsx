@@ -9,6 +9,7 @@ import { StatusBadge } from "../admin/status-badge";
 import { useCan, useSession } from "../shell/session-context";
 import { Button } from "../ui/button";
 import { Time } from "../ui/time";
+import { EscalationComments } from "./escalation-comments";
 import { EventContext } from "./event-context";
 import { SlaCountdown } from "./sla-countdown";
 
@@ -113,19 +114,7 @@ export function EscalationDetail({ id, names }: { id: string; names: Map<string,
           {canDecide && e.status === "open" ? <ResolveForm id={e.id} /> : null}
           <h3>The request</h3>
           <EventContext eventId={e.eventId} />
-          {e.comments.length > 0 ? (
-            <>
-              <h3>Comments</h3>
-              <ul>
-                {e.comments.map((c) => (
-                  <li key={c.id}>
-                    <strong>{c.authorLabel}</strong> (<Time value={c.createdAt} compact />
-                    ): {c.body}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <EscalationComments escalationId={e.id} comments={e.comments} />
         </div>
       )}
     </QueryState>

@@ -2,7 +2,9 @@
 import type { TTemplate } from "@kt/contract";
 import { LayoutTemplate } from "lucide-react";
 import { useState } from "react";
+import { useDeleteTemplate } from "@/hooks/use-change-templates";
 import { useListTemplates } from "@/hooks/use-list-templates";
+import { ConfirmDialog } from "../admin/confirm-dialog";
 import { QueryState } from "../admin/query-state";
 import { SelectField } from "../admin/select-field";
 import { RequirePermission } from "../shell/require-permission";
@@ -14,8 +16,17 @@ import { Drawer } from "../ui/drawer";
 import { EmptyState } from "../ui/empty-state";
 import { Page } from "../ui/page";
 import { CreateFromTemplateForm } from "./create-from-template-form";
+import { EditTemplateForm } from "./edit-template-form";
 
-function TemplateCard({ t, canCreate, onUse }: { t: TTemplate; canCreate: boolean; onUse: () => void }) {
+type TTemplateCardProps = {
+  t: TTemplate;
+  canCreate: boolean;
+  onUse: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+};
+
+function TemplateCard({ t, canCreate, onUse, onEdit, onDelete }: TTemplateCardProps) {
   return (
     <Card title={t.name} actions={<Badge tone="info">{t.category}</Badge>}>
       <div className="form-stack">
@@ -31,7 +42,7 @@ function TemplateCard({ t, canCreate, onUse }: { t: TTemplate; canCreate: boolea
           </pre>
         </details>
         {canCreate ? (
-          <div>
+          <div className="row-actions">
             <Button
               variant="primary"
               size="sm"
@@ -40,6 +51,21 @@ function TemplateCard({ t, canCreate, onUse }: { t: TTemplate; canCreate: boolea
             >
               Create configuration
             </Button>
+            {t.origin === "org" ? (
+              <>
+                <Button size="sm" onClick={onEdit} aria-label={`Edit template ${t.name}`}>
+                  Edit
+                </Button>
+                <Button
+                  variant="danger"
+                  size="sm"
+                  onClick={onDelete}
+                  aria-label={`Delete template ${t.name}`}
+                >
+                  Delete
+                </Button>
+              </>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -52,6 +78,13 @@ export function TemplatesView() {
   const templates = useListTemplates();
   const [category, setCategory] = useState("");
   const [using, setUsing] = useState<TTemplate | null>(null);
+  const [editing, setEditing] = useState<TTemplate | null>(null);
+  const [deleting, setDeleting] = useState<TTemplate | null>(null);
+  const remove = useDeleteTemplate();
+  const closeDelete = () => {
+    setDeleting(null);
+    remove.reset();
+  };
   const categories = [...new Set((templates.data?.items ?? []).map((t) => t.category))];
   return (
     <Page
@@ -84,7 +117,14 @@ export function TemplatesView() {
                   {items
                     .filter((t) => !category || t.category === category)
                     .map((t) => (
-                      <TemplateCard key={t.id} t={t} canCreate={canCreate} onUse={() => setUsing(t)} />
+                      <TemplateCard
+                        key={t.id}
+                        t={t}
+                        canCreate={canCreate}
+                        onUse={() => setUsing(t)}
+                        onEdit={() => setEditing(t)}
+                        onDelete={() => setDeleting(t)}
+                      />
                     ))}
                 </div>
               </>
@@ -99,6 +139,27 @@ export function TemplatesView() {
       >
         {using ? <CreateFromTemplateForm template={using} /> : null}
       </Drawer>
+      <Drawer
+        open={editing !== null}
+        title={`Edit template ${editing?.name ?? ""}`}
+        onClose={() => setEditing(null)}
+      >
+        {editing ? (
+          <EditTemplateForm key={editing.id} template={editing} onDone={() => setEditing(null)} />
+        ) : null}
+      </Drawer>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete template ${deleting?.name ?? ""}?`}
+        confirmLabel="Delete template"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: closeDelete })}
+        onClose={closeDelete}
+      >
+        The template leaves the catalog for everyone in your organisation. Configurations made from it are
+        kept.
+      </ConfirmDialog>
     </Page>
   );
 }
