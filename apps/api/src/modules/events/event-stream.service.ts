@@ -15,8 +15,8 @@ const QUIET_MS = 1_000;
 @Injectable()
 export class EventStreamService implements OnModuleDestroy {
   private readonly logger = new Logger("EventStream");
-  private subscriber: Redis | null = null;
-  private readonly listeners = new Map<string, Set<TListener>>();
+  private subscriber: Promise<Redis> | null = null;
+  private readonly listeners = new Map<string, { set: Set<TListener>; subscribed: Promise<Redis> }>();
   private readonly quietUntil = new Map<string, number>();
 
   constructor(private readonly redis: RedisService) {}
@@ -34,31 +34,34 @@ export class EventStreamService implements OnModuleDestroy {
 
   /** Calls `listener` with each batch of the org's new events until the returned function is called. */
   async subscribe(orgId: string, listener: TListener): Promise<() => Promise<void>> {
-    const subscriber = this.subscriberConnection();
     const channel = this.channel(orgId);
-    let set = this.listeners.get(channel);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(channel, set);
-      await subscriber.subscribe(channel);
+    let entry = this.listeners.get(channel);
+    if (!entry) {
+      const set = new Set<TListener>();
+      // Every tail of the channel waits for the same SUBSCRIBE, so none reports ready before Redis delivers.
+      const subscribed = this.subscriberConnection().then((sub) => sub.subscribe(channel).then(() => sub));
+      this.listeners.set(channel, (entry = { set, subscribed }));
+      subscribed.catch(() => this.listeners.get(channel) === entry && this.listeners.delete(channel));
     }
-    set.add(listener);
+    entry.set.add(listener);
+    const subscriber = await entry.subscribed;
     return async () => {
       const current = this.listeners.get(channel);
-      current?.delete(listener);
-      if (current && current.size === 0) {
+      current?.set.delete(listener);
+      if (current && current.set.size === 0) {
         this.listeners.delete(channel);
         await subscriber.unsubscribe(channel).catch(() => undefined);
       }
     };
   }
 
-  private subscriberConnection(): Redis {
+  /** One connection per process for all tails; subscribing only once it is ready (ioredis' ready check sends INFO, which a subscriber connection refuses). */
+  private subscriberConnection(): Promise<Redis> {
     if (this.subscriber) return this.subscriber;
-    const sub = this.redis.client.duplicate();
+    const sub = this.redis.client.duplicate({ enableReadyCheck: false });
     sub.on("error", (e: Error) => this.logger.warn(`redis subscriber: ${e.message}`));
     sub.on("message", (channel: string, message: string) => {
-      const set = this.listeners.get(channel);
+      const set = this.listeners.get(channel)?.set;
       if (!set) return;
       let events: TEventRecord[];
       try {
@@ -68,11 +71,11 @@ export class EventStreamService implements OnModuleDestroy {
       }
       for (const listener of set) listener(events);
     });
-    this.subscriber = sub;
-    return sub;
+    this.subscriber = sub.status === "ready" ? Promise.resolve(sub) : new Promise((resolve) => sub.once("ready", () => resolve(sub)));
+    return this.subscriber;
   }
 
   async onModuleDestroy() {
-    this.subscriber?.disconnect();
+    (await Promise.race([this.subscriber, Promise.resolve(null)]))?.disconnect();
   }
 }

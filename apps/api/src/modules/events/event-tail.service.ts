@@ -1,6 +1,6 @@
-import { Injectable, type MessageEvent } from "@nestjs/common";
+import { Injectable, Logger, OnModuleDestroy, type MessageEvent } from "@nestjs/common";
 import type { TEventRecord, TEventStreamQuery } from "@kt/contract";
-import { interval, map, merge, Observable } from "rxjs";
+import { interval, map, merge, Observable, Subject, takeUntil } from "rxjs";
 import type { AuthContext } from "../../common/auth/auth-context";
 import { matchesFilters, policyKeysOf } from "./event-match";
 import { EventScopeService } from "./event-scope.service";
@@ -10,7 +10,11 @@ const PING_MS = 15_000;
 
 /** `GET /v1/events/stream`: the org's new events that pass the filters, as SSE `event` messages, plus pings. */
 @Injectable()
-export class EventTailService {
+export class EventTailService implements OnModuleDestroy {
+  private readonly logger = new Logger("EventTail");
+  /** Ends every open tail at shutdown, so open streams do not hold the HTTP server open. */
+  private readonly closing = new Subject<void>();
+
   constructor(
     private readonly scope: EventScopeService,
     private readonly stream: EventStreamService,
@@ -38,12 +42,20 @@ export class EventTailService {
           if (closed) void unsubscribe();
           subscriber.next({ type: "ready", data: { subscribed: true } });
         })
-        .catch((error: Error) => subscriber.error(error));
+        .catch((error: Error) => {
+          this.logger.warn(`live tail could not subscribe: ${error.message}`);
+          subscriber.error(error);
+        });
       return () => {
         closed = true;
         void stop?.();
       };
     });
-    return merge(events, interval(PING_MS).pipe(map((): MessageEvent => ({ type: "ping", data: {} }))));
+    return merge(events, interval(PING_MS).pipe(map((): MessageEvent => ({ type: "ping", data: {} })))).pipe(takeUntil(this.closing));
+  }
+
+  onModuleDestroy() {
+    this.closing.next();
+    this.closing.complete();
   }
 }

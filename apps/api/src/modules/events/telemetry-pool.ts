@@ -38,7 +38,7 @@ export class TelemetryPool implements OnModuleDestroy {
   }
 
   async onModuleDestroy() {
-    await this.pool.end();
+    if (!this.pool.ended) await this.pool.end();
   }
 }
 

@@ -17,19 +17,21 @@ type TPending = { gateway: GatewayCaller; events: TGatewayEvent[]; done: (accept
 
 /** Events one transaction takes at most: several waiting batches of one org go in together. */
 const GROUP_MAX_EVENTS = 5_000;
+/** Transactions of one org at a time: the inserts run in parallel, the few shared rollup rows are locked last. */
+const LANES_PER_ORG = 3;
 /** PostgreSQL: no partition of relation found for row. */
 const NO_PARTITION = "23514";
 
 /**
- * Group commit per org. Each org has one lane: batches that arrive while its transaction runs wait and then go in
- * together, in one transaction and one statement. Within a process no two transactions of an org fight over the
- * same rollup and spend rows, and the per-transaction cost (planning, commit, the hot rows) is paid once per group.
- * Each batch still gets its own answer; if a group fails, its batches are retried one by one.
+ * Group commit per org. An org has a queue and up to LANES_PER_ORG transactions in flight: batches that arrive
+ * while they run wait and then go in together, in one transaction and one statement, so the per-transaction cost
+ * (planning, commit, the shared rollup and spend rows) is paid once per group rather than once per batch. Each
+ * batch still gets its own answer; if a group fails, its batches are retried one by one.
  */
 @Injectable()
 export class IngestWriter {
   private readonly logger = new Logger("Ingest");
-  private readonly lanes = new Map<string, TPending[]>();
+  private readonly queues = new Map<string, { waiting: TPending[]; lanes: number }>();
 
   constructor(
     private readonly telemetry: TelemetryPool,
@@ -42,20 +44,24 @@ export class IngestWriter {
   /** Stores a validated batch; resolves with how many of its events were new. */
   submit(gateway: GatewayCaller, events: TGatewayEvent[]): Promise<number> {
     return new Promise((done, fail) => {
-      const lane = this.lanes.get(gateway.orgId);
-      if (lane) return void lane.push({ gateway, events, done, fail });
-      this.lanes.set(gateway.orgId, [{ gateway, events, done, fail }]);
-      void this.drain(gateway.orgId);
+      let queue = this.queues.get(gateway.orgId);
+      if (!queue) this.queues.set(gateway.orgId, (queue = { waiting: [], lanes: 0 }));
+      queue.waiting.push({ gateway, events, done, fail });
+      if (queue.lanes < LANES_PER_ORG) {
+        queue.lanes++;
+        void this.drain(gateway.orgId);
+      }
     });
   }
 
   private async drain(orgId: string): Promise<void> {
-    const lane = this.lanes.get(orgId)!;
-    while (lane.length > 0) {
+    const queue = this.queues.get(orgId)!;
+    const waiting = queue.waiting;
+    while (waiting.length > 0) {
       const group: TPending[] = [];
       let size = 0;
-      while (lane.length > 0 && (group.length === 0 || size + lane[0].events.length <= GROUP_MAX_EVENTS)) {
-        const next = lane.shift()!;
+      while (waiting.length > 0 && (group.length === 0 || size + waiting[0].events.length <= GROUP_MAX_EVENTS)) {
+        const next = waiting.shift()!;
         size += next.events.length;
         group.push(next);
       }
@@ -66,7 +72,7 @@ export class IngestWriter {
         else for (const one of group) await this.write(orgId, [one]).catch((e) => one.fail(e));
       }
     }
-    this.lanes.delete(orgId);
+    if (--queue.lanes === 0) this.queues.delete(orgId);
   }
 
   private async write(orgId: string, group: TPending[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { ZEventRecord, type TEventRecord } from "@kt/contract";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
 import { createGateway, gatewayEvent, type TestGateway } from "./telemetry-fixtures";
 
@@ -19,7 +19,7 @@ function tail(baseUrl: string, token: string, query = ""): Tail {
     let buffer = "";
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true });
-      log.push(`chunk ${chunk.length}`);
+      log.push(`chunk ${JSON.stringify(decoder.decode(chunk).slice(0, 120))}`);
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, end);
@@ -65,6 +65,7 @@ describe("GET /v1/events/stream", () => {
     const blockedOnly = tail(second.url, org.as.viewer.token!, "?action=block");
     const everything = tail(api.url, org.as.viewer.token!);
     const theirs = tail(api.url, other.as.admin.token!);
+    onTestFinished(() => [blockedOnly, everything, theirs].forEach((t) => t.close()));
     const ready = (t: Tail, name: string) => Promise.race([t.ready, new Promise((_, reject) => setTimeout(() => reject(new Error(`${name} never subscribed: ${t.log.join("; ")}`)), 10_000))]);
     await Promise.all([ready(blockedOnly, "second instance tail"), ready(everything, "first instance tail"), ready(theirs, "other org tail")]);
     const allowed = gatewayEvent({ action: "allowed" });
@@ -79,7 +80,6 @@ describe("GET /v1/events/stream", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(everything.events).toHaveLength(2);
     expect(theirs.events).toEqual([]);
-    for (const t of [blockedOnly, everything, theirs]) t.close();
   }, 60_000);
 
   it("needs a signed-in caller and valid filters", async () => {
