@@ -4,7 +4,8 @@ import { JwtModule } from "@nestjs/jwt";
 import { PassportModule } from "@nestjs/passport";
 import type { DestinationStream } from "pino";
 import { ZodSerializerInterceptor, ZodValidationPipe } from "nestjs-zod";
-import { ENV, type TEnv } from "./config/env";
+import type { TEnv } from "./config/env";
+import { EnvModule } from "./config/env.module";
 import { ApiTokenAuthenticator } from "./common/auth/api-token.authenticator";
 import { AuthGuard } from "./common/auth/auth.guard";
 import { RouteAccessCheck } from "./common/auth/route-access.check";
@@ -23,13 +24,6 @@ export type AppOptions = {
   /** Where log lines go (tests read them); stdout otherwise. */
   logDestination?: DestinationStream;
 };
-
-@Module({})
-export class EnvModule {
-  static forRoot(env: TEnv): DynamicModule {
-    return { module: EnvModule, global: true, providers: [{ provide: ENV, useValue: env }], exports: [ENV] };
-  }
-}
 
 @Module({})
 export class AppModule {
