@@ -25,8 +25,11 @@ export class EventStreamService implements OnModuleDestroy {
     return this.redis.key("events", orgId);
   }
 
-  async publish(orgId: string, events: TEventRecord[]): Promise<void> {
-    if (events.length === 0 || (this.quietUntil.get(orgId) ?? 0) > Date.now()) return;
+  /** Publishes the events `build` makes, unless nobody listened to this org a moment ago (then nothing is built). */
+  async publish(orgId: string, build: () => TEventRecord[]): Promise<void> {
+    if ((this.quietUntil.get(orgId) ?? 0) > Date.now()) return;
+    const events = build();
+    if (events.length === 0) return;
     const receivers = await this.redis.client.publish(this.channel(orgId), JSON.stringify(events));
     if (receivers === 0) this.quietUntil.set(orgId, Date.now() + QUIET_MS);
     else this.quietUntil.delete(orgId);

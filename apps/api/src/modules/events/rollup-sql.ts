@@ -22,6 +22,13 @@ export const ROLLUPS = {
   policies: { table: "telemetry.policy_rollups_hourly", keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status", "kind", "policy"], from: POLICY_KEYS },
 } satisfies Record<string, TRollup>;
 
+/**
+ * Adding to a histogram appends the new (bucket, count) entries, which readers sum by bucket anyway; only a row whose
+ * array grew past 256 entries (the hot rows every batch touches) is compacted, so most upserts never merge arrays.
+ */
+const HIST_APPEND = `CASE WHEN cardinality(t.latency_hist) + cardinality(excluded.latency_hist) > 256
+  THEN telemetry.hist_add(t.latency_hist, excluded.latency_hist) ELSE t.latency_hist || excluded.latency_hist END`;
+
 const MEASURES = ["requests", "prompt_tokens", "completion_tokens", "cached_tokens", "cost_usd", "unpriced", "latency_sum_ms", "latency_hist"];
 
 /** INSERT … SELECT of one rollup's rows from `source` (a table or CTE of event rows); `upsert` adds to existing rows. */
@@ -31,7 +38,7 @@ export function rollupInsert(r: TRollup, source: string, upsert: boolean): strin
   const from = r.from ? r.from(source) : `${source} s`;
   const upsertSql = upsert
     ? `ON CONFLICT (org_id, ${r.keys.join(", ")}) DO UPDATE SET ${MEASURES.map((m) =>
-        m === "latency_hist" ? `latency_hist = telemetry.hist_add(t.latency_hist, excluded.latency_hist)` : `${m} = t.${m} + excluded.${m}`,
+        m === "latency_hist" ? `latency_hist = ${HIST_APPEND}` : `${m} = t.${m} + excluded.${m}`,
       ).join(", ")}`
     : "";
   return `INSERT INTO ${r.table} AS t (org_id, ${r.keys.join(", ")}, ${MEASURES.join(", ")})

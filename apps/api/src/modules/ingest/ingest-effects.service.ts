@@ -19,9 +19,10 @@ export class IngestEffectsService {
 
   async afterCommit(orgId: string, gateways: Map<string, GatewayCaller>, inserted: TInsertedEvent[], raised: TRaised[]): Promise<void> {
     const names = { gateways: new Map([...gateways.values()].map((g) => [g.gatewayId, g.name])), teams: new Map<string, string>() };
-    const records = inserted.map((e) =>
-      toEventRecord({ ...e, ts: new Date(e.ts), ts_us: "0", received_at: new Date(), cost_usd: e.cost_usd } as unknown as Parameters<typeof toEventRecord>[0], names),
-    );
+    const records = () =>
+      inserted.map((e) =>
+        toEventRecord({ ...e, ts: new Date(e.ts), ts_us: "0", received_at: new Date(), cost_usd: e.cost_usd } as unknown as Parameters<typeof toEventRecord>[0], names),
+      );
     await this.stream.publish(orgId, records).catch((e: Error) => this.logger.warn(`live tail publish failed: ${e.message}`));
     const byPeriod = new Map<string, Set<string>>();
     for (const e of inserted) {

@@ -61,7 +61,15 @@ describe("telemetry maintenance", () => {
       const out: Record<string, unknown[]> = {};
       for (const t of ["event_rollups_hourly", "event_rollups_hourly_nouser", "policy_rollups_hourly", "active_users_daily", "team_spend"]) {
         const { rows } = await pool.pool.query(`SELECT * FROM telemetry.${t} WHERE org_id = $1`, [keeper.orgId]);
-        out[t] = rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? v.toISOString() : v))).map((r) => r.replace(/"updated_at":"[^"]*",?/, "")).sort();
+        // Histograms compare by content: ingest appends (bucket, count) entries, the rebuild writes them merged.
+        const histogram = (values: string[]) => {
+          const sums = new Map<bigint, bigint>();
+          for (const v of values.map(BigInt)) sums.set(v >> 32n, (sums.get(v >> 32n) ?? 0n) + (v & 0xffffffffn));
+          return [...sums.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([b, c]) => `${b}:${c}`);
+        };
+        out[t] = rows
+          .map((r) => JSON.stringify({ ...r, updated_at: undefined, latency_hist: r.latency_hist ? histogram(r.latency_hist) : undefined }, (_k, v) => (v instanceof Date ? v.toISOString() : v)))
+          .sort();
       }
       return out;
     };
