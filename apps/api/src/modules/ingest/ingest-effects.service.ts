@@ -1,4 +1,5 @@
 import { Injectable, Logger } from "@nestjs/common";
+import { DbService } from "../../common/db/db.module";
 import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
 import { BudgetAlertsService } from "../budgets/budget-alerts.service";
 import { toEventRecord } from "../events/event-record";
@@ -6,7 +7,12 @@ import { EventStreamService } from "../events/event-stream.service";
 import { NotificationsService } from "../notifications/notifications.service";
 import type { TInsertedEvent, TRaised } from "./ingest-writer";
 
-/** What follows a committed batch: the live tail, budget threshold checks, and P1 escalations in the feed. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What follows a committed batch: the live tail, budget threshold checks, P1 escalations in the feed, and
+ * each gateway key's "last used" time.
+ */
 @Injectable()
 export class IngestEffectsService {
   private readonly logger = new Logger("Ingest");
@@ -15,15 +21,35 @@ export class IngestEffectsService {
     private readonly stream: EventStreamService,
     private readonly alerts: BudgetAlertsService,
     private readonly notifications: NotificationsService,
+    private readonly db: DbService,
   ) {}
 
-  async afterCommit(orgId: string, gateways: Map<string, GatewayCaller>, inserted: TInsertedEvent[], raised: TRaised[]): Promise<void> {
-    const names = { gateways: new Map([...gateways.values()].map((g) => [g.gatewayId, g.name])), teams: new Map<string, string>() };
+  async afterCommit(
+    orgId: string,
+    gateways: Map<string, GatewayCaller>,
+    inserted: TInsertedEvent[],
+    raised: TRaised[],
+  ): Promise<void> {
+    const names = {
+      gateways: new Map([...gateways.values()].map((g) => [g.gatewayId, g.name])),
+      teams: new Map<string, string>(),
+    };
     const records = () =>
       inserted.map((e) =>
-        toEventRecord({ ...e, ts: new Date(e.ts), ts_us: "0", received_at: new Date(), cost_usd: e.cost_usd } as unknown as Parameters<typeof toEventRecord>[0], names),
+        toEventRecord(
+          {
+            ...e,
+            ts: new Date(e.ts),
+            ts_us: "0",
+            received_at: new Date(),
+            cost_usd: e.cost_usd,
+          } as unknown as Parameters<typeof toEventRecord>[0],
+          names,
+        ),
       );
-    await this.stream.publish(orgId, records).catch((e: Error) => this.logger.warn(`live tail publish failed: ${e.message}`));
+    await this.stream
+      .publish(orgId, records)
+      .catch((e: Error) => this.logger.warn(`live tail publish failed: ${e.message}`));
     const byPeriod = new Map<string, Set<string>>();
     for (const e of inserted) {
       if (!e.team_id || e.cost_usd === null) continue;
@@ -31,8 +57,11 @@ export class IngestEffectsService {
       byPeriod.set(period, (byPeriod.get(period) ?? new Set()).add(e.team_id));
     }
     for (const [period, teams] of byPeriod) {
-      this.alerts.check(orgId, period, [...teams]).catch((e: Error) => this.logger.warn(`budget alert check failed: ${e.message}`));
+      this.alerts
+        .check(orgId, period, [...teams])
+        .catch((e: Error) => this.logger.warn(`budget alert check failed: ${e.message}`));
     }
+    this.markKeysUsed(orgId, inserted).catch((e: Error) => this.logger.warn(`key last-used update failed: ${e.message}`));
     for (const r of raised.filter((x) => x.priority === "P1")) {
       this.notifications
         .notify(orgId, {
@@ -42,6 +71,25 @@ export class IngestEffectsService {
           data: { escalationId: r.id, eventId: r.eventId, policy: r.policy, priority: r.priority },
         })
         .catch((e: Error) => this.logger.warn(`escalation notification failed: ${e.message}`));
+    }
+  }
+
+  /** Keys the batch used, each stamped with its latest event time (never moved backwards by a replay). */
+  private async markKeysUsed(orgId: string, inserted: TInsertedEvent[]): Promise<void> {
+    const latest = new Map<string, string>();
+    for (const e of inserted) {
+      // Standalone gateways may name keys freely; only the control plane's keys (UUIDs) are tracked.
+      if (!e.key_id || !UUID.test(e.key_id)) continue;
+      const seen = latest.get(e.key_id);
+      if (!seen || e.ts > seen) latest.set(e.key_id, e.ts);
+    }
+    const db = this.db.forOrg(orgId);
+    for (const [id, ts] of latest) {
+      const at = new Date(ts);
+      await db.gatewayKey.updateMany({
+        where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+        data: { lastUsedAt: at },
+      });
     }
   }
 }
