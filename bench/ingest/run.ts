@@ -14,7 +14,12 @@ const SENDERS = Number(process.env.SENDERS ?? 8);
 const BATCH = Number(process.env.BATCH ?? 500);
 const PORT = Number(process.env.PORT ?? 4311);
 const GATEWAYS = 4;
-const MODELS = [["openai", "gpt-4o-mini"], ["openai", "gpt-4o"], ["anthropic", "claude-3-5-sonnet-20241022"], ["openai", "ft:custom"]];
+const MODELS = [
+  ["openai", "gpt-4o-mini"],
+  ["openai", "gpt-4o"],
+  ["anthropic", "claude-3-5-sonnet-20241022"],
+  ["openai", "ft:custom"],
+];
 
 /** Gateway events as a gateway sends them, spread over the last hour; UUIDv7-like ids. */
 function makeBatches(teamIds: string[]): string[] {
@@ -26,15 +31,52 @@ function makeBatches(teamIds: string[]): string[] {
       const r = Math.random();
       const [provider, model] = MODELS[Math.floor(Math.random() * Math.random() * MODELS.length)];
       const action = r < 0.85 ? "allowed" : r < 0.91 ? "redacted" : r < 0.97 ? "blocked" : "escalated";
-      const decisions = action === "allowed" ? [] : [{ policy: action === "blocked" ? "injection" : action === "redacted" ? "pii" : "quality", type: action === "blocked" ? "prompt-injection" : action === "redacted" ? "pii-detector" : "quality-scorer", stage: "request", action: action === "blocked" ? "block" : action === "redacted" ? "redact" : "escalate", triggered: true, latencyUs: 80, details: {} }];
+      const decisions =
+        action === "allowed"
+          ? []
+          : [
+              {
+                policy: action === "blocked" ? "injection" : action === "redacted" ? "pii" : "quality",
+                type:
+                  action === "blocked"
+                    ? "prompt-injection"
+                    : action === "redacted"
+                      ? "pii-detector"
+                      : "quality-scorer",
+                stage: "request",
+                action: action === "blocked" ? "block" : action === "redacted" ? "redact" : "escalate",
+                triggered: true,
+                latencyUs: 80,
+                details: {},
+              },
+            ];
       events.push({
-        id: randomUUID(), ts: new Date(now - Math.floor(Math.random() * 3_600_000)).toISOString(), orgId: null, gatewayId: null,
-        teamId: teamIds[Math.floor(Math.random() * teamIds.length)], keyId: null, endUser: `user${Math.floor(Math.random() * 200)}@bench.kt`,
-        provider, model, stream: Math.random() < 0.3, promptTokens: 50 + Math.floor(Math.random() * 3000), completionTokens: 10 + Math.floor(Math.random() * 800),
-        cachedTokens: 0, tokensEstimated: false, costUsd: null, latencyMs: 80 + Math.random() * 3000, policyLatencyMs: Math.random(),
-        status: action === "blocked" ? "blocked" : "success", httpStatus: action === "blocked" ? 400 : 200, action, decisions,
+        id: randomUUID(),
+        ts: new Date(now - Math.floor(Math.random() * 3_600_000)).toISOString(),
+        orgId: null,
+        gatewayId: null,
+        teamId: teamIds[Math.floor(Math.random() * teamIds.length)],
+        keyId: null,
+        endUser: `user${Math.floor(Math.random() * 200)}@bench.kt`,
+        provider,
+        model,
+        stream: Math.random() < 0.3,
+        promptTokens: 50 + Math.floor(Math.random() * 3000),
+        completionTokens: 10 + Math.floor(Math.random() * 800),
+        cachedTokens: 0,
+        tokensEstimated: false,
+        costUsd: null,
+        latencyMs: 80 + Math.random() * 3000,
+        policyLatencyMs: Math.random(),
+        status: action === "blocked" ? "blocked" : "success",
+        httpStatus: action === "blocked" ? 400 : 200,
+        action,
+        decisions,
         blockedBy: action === "blocked" ? { policy: "injection", reason: "instruction override" } : null,
-        promptRedacted: null, promptHash: createHash("sha256").update(String(i)).digest("hex"), error: null, configVersion: 3,
+        promptRedacted: null,
+        promptHash: createHash("sha256").update(String(i)).digest("hex"),
+        error: null,
+        configVersion: 3,
       });
     }
     batches.push(JSON.stringify({ events }));
@@ -44,15 +86,32 @@ function makeBatches(teamIds: string[]): string[] {
 
 async function seedOrg(stack: Stack) {
   const org = randomUUID();
-  await sql(stack.dbUrl, `INSERT INTO orgs (id, name, slug) VALUES ($1, 'Bench', $2)`, [org, `bench-${org.slice(0, 8)}`]);
+  await sql(stack.dbUrl, `INSERT INTO orgs (id, name, slug) VALUES ($1, 'Bench', $2)`, [
+    org,
+    `bench-${org.slice(0, 8)}`,
+  ]);
   const teams: string[] = [];
   const tokens: string[] = [];
   for (let i = 0; i < GATEWAYS; i++) {
     const team = randomUUID();
-    await sql(stack.dbUrl, `INSERT INTO teams (id, "orgId", name) VALUES ($1, $2, $3)`, [team, org, `team-${i}`]);
+    await sql(stack.dbUrl, `INSERT INTO teams (id, "orgId", name) VALUES ($1, $2, $3)`, [
+      team,
+      org,
+      `team-${i}`,
+    ]);
     const token = `kt_gw_${randomBytes(24).toString("base64url")}`;
-    await sql(stack.dbUrl, `INSERT INTO gateways (id, "orgId", "teamId", name, "credentialPrefix", "credentialHash") VALUES ($1, $2, $3, $4, $5, $6)`,
-      [randomUUID(), org, team, `gw-${i}`, token.slice(0, 12), createHash("sha256").update(token).digest("hex")]);
+    await sql(
+      stack.dbUrl,
+      `INSERT INTO gateways (id, "orgId", "teamId", name, "credentialPrefix", "credentialHash") VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        randomUUID(),
+        org,
+        team,
+        `gw-${i}`,
+        token.slice(0, 12),
+        createHash("sha256").update(token).digest("hex"),
+      ],
+    );
     teams.push(team);
     tokens.push(token);
   }
@@ -63,9 +122,11 @@ async function seedOrg(stack: Stack) {
 async function drive(batches: string[], send: (body: string, n: number) => Promise<void>) {
   let next = 0;
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: SENDERS }, async (_, n) => {
-    while (next < batches.length) await send(batches[next++], n);
-  }));
+  await Promise.all(
+    Array.from({ length: SENDERS }, async (_, n) => {
+      while (next < batches.length) await send(batches[next++], n);
+    }),
+  );
   const took = ms(t0);
   return { ms: took, perSecond: (batches.length * BATCH) / (took / 1000) };
 }
@@ -97,23 +158,50 @@ async function main() {
     const api = await startApi(stack, PORT);
     try {
       const viaApi = await drive(apiBatches, async (body, n) => {
-        const res = await fetch(`${api.url}/v1/ingest/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${tokens[n % tokens.length]}` }, body });
+        const res = await fetch(`${api.url}/v1/ingest/events`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${tokens[n % tokens.length]}`,
+          },
+          body,
+        });
         const text = await res.text();
         if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${text.slice(0, 300)}`);
       });
       // A replay of the first batches must change nothing.
-      const replay = await fetch(`${api.url}/v1/ingest/events`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${tokens[0]}` }, body: apiBatches[0] });
+      const replay = await fetch(`${api.url}/v1/ingest/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tokens[0]}` },
+        body: apiBatches[0],
+      });
       const replayed = await replay.json();
-      const stored = (await sql(stack.dbUrl, "SELECT count(*)::int AS n FROM telemetry.events WHERE org_id = $1", [org])).rows[0].n;
-      const rolled = (await sql(stack.dbUrl, "SELECT sum(requests)::int AS n FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1", [org])).rows[0].n;
+      const stored = (
+        await sql(stack.dbUrl, "SELECT count(*)::int AS n FROM telemetry.events WHERE org_id = $1", [org])
+      ).rows[0].n;
+      const rolled = (
+        await sql(
+          stack.dbUrl,
+          "SELECT sum(requests)::int AS n FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1",
+          [org],
+        )
+      ).rows[0].n;
       console.log("");
       console.log(`| path | events | senders × batch | wall | events/s |`);
       console.log(`| --- | --- | --- | --- | --- |`);
-      console.log(`| baseline: bare INSERT into telemetry.events (no rollups, no HTTP) | ${EVENTS.toLocaleString()} | ${SENDERS} × ${BATCH} | ${(bare.ms / 1000).toFixed(1)} s | ${Math.round(bare.perSecond).toLocaleString()} |`);
-      console.log(`| kt: POST /v1/ingest/events (events + rollups + spend, one tx per batch) | ${EVENTS.toLocaleString()} | ${SENDERS} × ${BATCH} | ${(viaApi.ms / 1000).toFixed(1)} s | ${Math.round(viaApi.perSecond).toLocaleString()} |`);
+      console.log(
+        `| baseline: bare INSERT into telemetry.events (no rollups, no HTTP) | ${EVENTS.toLocaleString()} | ${SENDERS} × ${BATCH} | ${(bare.ms / 1000).toFixed(1)} s | ${Math.round(bare.perSecond).toLocaleString()} |`,
+      );
+      console.log(
+        `| kt: POST /v1/ingest/events (events + rollups + spend, one tx per batch) | ${EVENTS.toLocaleString()} | ${SENDERS} × ${BATCH} | ${(viaApi.ms / 1000).toFixed(1)} s | ${Math.round(viaApi.perSecond).toLocaleString()} |`,
+      );
       console.log("");
-      console.log(`ratio kt / baseline: ${(viaApi.perSecond / bare.perSecond).toFixed(2)}; target ≥ 20,000 events/s: ${viaApi.perSecond >= 20_000 ? "met" : "NOT met"}`);
-      console.log(`check: stored ${stored.toLocaleString()}, rolled up ${rolled?.toLocaleString()}, replay of one batch → ${JSON.stringify(replayed)}`);
+      console.log(
+        `ratio kt / baseline: ${(viaApi.perSecond / bare.perSecond).toFixed(2)}; target ≥ 20,000 events/s: ${viaApi.perSecond >= 20_000 ? "met" : "NOT met"}`,
+      );
+      console.log(
+        `check: stored ${stored.toLocaleString()}, rolled up ${rolled?.toLocaleString()}, replay of one batch → ${JSON.stringify(replayed)}`,
+      );
     } finally {
       api.stop();
     }

@@ -31,7 +31,11 @@ export async function createStack(label: string): Promise<Stack> {
   const dbName = `kt_bench_${label}_${tag}`;
   const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
   await sql(ADMIN_URL, `CREATE DATABASE "${dbName}"`);
-  execFileSync("pnpm", ["exec", "prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl }, stdio: "ignore" });
+  execFileSync("pnpm", ["exec", "prisma", "migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: dbUrl },
+    stdio: "ignore",
+  });
   return {
     dbUrl,
     dbName,
@@ -44,7 +48,11 @@ export async function createStack(label: string): Promise<Stack> {
 }
 
 /** Starts `apps/api/dist/main.js` on `port` (bench ports 4300-4399) and waits for its health check. */
-export async function startApi(stack: Stack, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; stop: () => void }> {
+export async function startApi(
+  stack: Stack,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; proc: ChildProcess; stop: () => void }> {
   const entry = join(ROOT, "apps/api/dist/main.js");
   if (!existsSync(entry)) throw new Error("no built API: run `pnpm --filter @kt/api build` first");
   const env = {
@@ -67,8 +75,11 @@ export async function startApi(stack: Stack, port: number, extraEnv: Record<stri
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (proc.exitCode !== null || Date.now() - started > 60_000) throw new Error(`API did not start:\n${log}`);
-    const ok = await fetch(`${url}/v1/healthz`).then((r) => r.ok).catch(() => false);
+    if (proc.exitCode !== null || Date.now() - started > 60_000)
+      throw new Error(`API did not start:\n${log}`);
+    const ok = await fetch(`${url}/v1/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -48,23 +48,32 @@ async function main() {
     console.log(`seeded in ${seed.seconds} s`);
     const sizes = await new pg.Client({ connectionString: stack.dbUrl });
     await sizes.connect();
-    const counts = (await sizes.query(`SELECT
+    const counts = (
+      await sizes.query(`SELECT
       (SELECT count(*) FROM telemetry.event_rollups_hourly)::int AS hourly, (SELECT count(*) FROM telemetry.event_rollups_hourly_nouser)::int AS nouser,
-      (SELECT count(*) FROM telemetry.policy_rollups_hourly)::int AS policies`)).rows[0];
+      (SELECT count(*) FROM telemetry.policy_rollups_hourly)::int AS policies`)
+    ).rows[0];
     const api = await startApi(stack, PORT);
     try {
       const rows: string[] = [];
       const baseline = await time(async () => {
-        await sizes.query(`SELECT model, count(*), sum(prompt_tokens), sum(completion_tokens), sum(cost_usd), percentile_disc(0.5) WITHIN GROUP (ORDER BY latency_ms),
+        await sizes.query(
+          `SELECT model, count(*), sum(prompt_tokens), sum(completion_tokens), sum(cost_usd), percentile_disc(0.5) WITHIN GROUP (ORDER BY latency_ms),
           percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms), count(*) FILTER (WHERE action = 'blocked') FROM telemetry.events
-          WHERE org_id = $1 AND ts >= now() - interval '30 days' GROUP BY model`, [seed.orgId]);
+          WHERE org_id = $1 AND ts >= now() - interval '30 days' GROUP BY model`,
+          [seed.orgId],
+        );
       });
-      rows.push(`| baseline: naive SQL group by model over raw events, 30d | ${baseline.p50.toFixed(1)} | ${baseline.p95.toFixed(1)} | |`);
+      rows.push(
+        `| baseline: naive SQL group by model over raw events, 30d | ${baseline.p50.toFixed(1)} | ${baseline.p95.toFixed(1)} | |`,
+      );
       let groupByModel = 0;
       for (const [name, path] of QUERIES) {
         let source = "";
         const t = await time(async () => {
-          const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${seed.apiToken}` } });
+          const res = await fetch(`${api.url}${path}`, {
+            headers: { authorization: `Bearer ${seed.apiToken}` },
+          });
           const body = (await res.json()) as { source?: string };
           if (res.status !== 200) throw new Error(`${path} → ${res.status} ${JSON.stringify(body)}`);
           source = body.source ?? "";
@@ -73,12 +82,16 @@ async function main() {
         rows.push(`| kt: ${name} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${source} |`);
       }
       console.log("");
-      console.log(`${EVENTS.toLocaleString()} events over 30 days; rollup rows: per-user hourly ${counts.hourly.toLocaleString()}, hourly ${counts.nouser.toLocaleString()}, policy hourly ${counts.policies.toLocaleString()}`);
+      console.log(
+        `${EVENTS.toLocaleString()} events over 30 days; rollup rows: per-user hourly ${counts.hourly.toLocaleString()}, hourly ${counts.nouser.toLocaleString()}, policy hourly ${counts.policies.toLocaleString()}`,
+      );
       console.log(`| query (HTTP, ${RUNS} runs after 2 warm-up) | p50 ms | p95 ms | source |`);
       console.log(`| --- | --- | --- | --- |`);
       for (const r of rows) console.log(r);
       console.log("");
-      console.log(`ratio naive SQL / kt group_by=model 30d: ${(baseline.p50 / groupByModel).toFixed(1)}×; target ≤ 200 ms: ${groupByModel <= 200 ? "met" : "NOT met"}`);
+      console.log(
+        `ratio naive SQL / kt group_by=model 30d: ${(baseline.p50 / groupByModel).toFixed(1)}×; target ≤ 200 ms: ${groupByModel <= 200 ? "met" : "NOT met"}`,
+      );
     } finally {
       api.stop();
       await sizes.end();

@@ -17,7 +17,14 @@ const MODELS: [string, string][] = [
 const USERS = 200;
 const CHUNK = 100_000;
 
-export type LoadSeedResult = { orgId: string; apiToken: string; events: number; days: number; seconds: number; teams: { id: string; name: string }[] };
+export type LoadSeedResult = {
+  orgId: string;
+  apiToken: string;
+  events: number;
+  days: number;
+  seconds: number;
+  teams: { id: string; name: string }[];
+};
 
 /**
  * `load-1m-events [count] [days]`: a fresh "load-test" org (replacing any previous one) with 8 teams, a gateway per
@@ -32,7 +39,14 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
   const started = Date.now();
   const previous = await db.org.findUnique({ where: { slug: LOAD_ORG_SLUG } });
   if (previous) {
-    for (const t of ["events", "event_rollups_hourly", "event_rollups_hourly_nouser", "policy_rollups_hourly", "active_users_daily", "team_spend"]) {
+    for (const t of [
+      "events",
+      "event_rollups_hourly",
+      "event_rollups_hourly_nouser",
+      "policy_rollups_hourly",
+      "active_users_daily",
+      "team_spend",
+    ]) {
       await db.$executeRawUnsafe(`DELETE FROM telemetry.${t} WHERE org_id = $1::uuid`, previous.id);
     }
     await db.org.delete({ where: { id: previous.id } });
@@ -45,33 +59,81 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
   });
   await db.membership.create({ data: { orgId: org.id, userId: admin.id, role: "admin" } });
   const token = newSecret("kt_api_");
-  await db.apiToken.create({ data: { orgId: org.id, name: "load-test", prefix: token.displayPrefix, secretHash: token.hash, role: "admin", createdById: admin.id } });
+  await db.apiToken.create({
+    data: {
+      orgId: org.id,
+      name: "load-test",
+      prefix: token.displayPrefix,
+      secretHash: token.hash,
+      role: "admin",
+      createdById: admin.id,
+    },
+  });
   const teams = [];
   const gateways = [];
   for (const name of TEAMS) {
     const team = await db.team.create({ data: { orgId: org.id, name } });
     const credential = newSecret("kt_gw_");
     const gw = await db.gateway.create({
-      data: { orgId: org.id, teamId: team.id, name: `${name.toLowerCase().replace(/ /g, "-")}-gw`, credentialPrefix: credential.displayPrefix, credentialHash: credential.hash, lastHeartbeatAt: new Date() },
+      data: {
+        orgId: org.id,
+        teamId: team.id,
+        name: `${name.toLowerCase().replace(/ /g, "-")}-gw`,
+        credentialPrefix: credential.displayPrefix,
+        credentialHash: credential.hash,
+        lastHeartbeatAt: new Date(),
+      },
     });
     teams.push({ id: team.id, name });
     gateways.push(gw.id);
   }
   const now = Date.now();
-  await db.$executeRawUnsafe("SELECT telemetry.ensure_event_partitions($1::date, $2::date)", new Date(now - days * 86_400_000).toISOString().slice(0, 10), new Date(now).toISOString().slice(0, 10));
-  const rates = MODELS.map(([p, m]) => PRICE_TABLE.models.find((r) => r.provider === p && m.startsWith(r.model)) ?? null);
+  await db.$executeRawUnsafe(
+    "SELECT telemetry.ensure_event_partitions($1::date, $2::date)",
+    new Date(now - days * 86_400_000).toISOString().slice(0, 10),
+    new Date(now).toISOString().slice(0, 10),
+  );
+  const rates = MODELS.map(
+    ([p, m]) => PRICE_TABLE.models.find((r) => r.provider === p && m.startsWith(r.model)) ?? null,
+  );
   for (let done = 0; done < count; done += CHUNK) {
-    await db.$executeRawUnsafe(insertChunk(), org.id, Math.min(CHUNK, count - done), now, days * 86_400_000, teams.map((t) => t.id), gateways,
-      MODELS.map((m) => m[0]), MODELS.map((m) => m[1]), rates.map((r) => r?.inputPerMTok ?? null), rates.map((r) => r?.outputPerMTok ?? null), rates.map((r) => r?.cachedInputPerMTok ?? null));
+    await db.$executeRawUnsafe(
+      insertChunk(),
+      org.id,
+      Math.min(CHUNK, count - done),
+      now,
+      days * 86_400_000,
+      teams.map((t) => t.id),
+      gateways,
+      MODELS.map((m) => m[0]),
+      MODELS.map((m) => m[1]),
+      rates.map((r) => r?.inputPerMTok ?? null),
+      rates.map((r) => r?.outputPerMTok ?? null),
+      rates.map((r) => r?.cachedInputPerMTok ?? null),
+    );
   }
   for (const sql of REBUILD_ROLLUPS_SQL) await db.$executeRawUnsafe(sql, org.id);
   await db.$executeRawUnsafe("ANALYZE telemetry.events");
-  return { orgId: org.id, apiToken: token.secret, events: count, days, seconds: Math.round((Date.now() - started) / 100) / 10, teams };
+  return {
+    orgId: org.id,
+    apiToken: token.secret,
+    events: count,
+    days,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    teams,
+  };
 }
 
 /** One chunk of random events: team i always goes through gateway i; actions and policies in plausible shares. */
 function insertChunk(): string {
-  const cost = COST_SQL({ prompt: "pt", completion: "ct", cached: "cached", input: "($9::numeric[])[mi]", output: "($10::numeric[])[mi]", cachedRate: "($11::numeric[])[mi]" });
+  const cost = COST_SQL({
+    prompt: "pt",
+    completion: "ct",
+    cached: "cached",
+    input: "($9::numeric[])[mi]",
+    output: "($10::numeric[])[mi]",
+    cachedRate: "($11::numeric[])[mi]",
+  });
   return `
     INSERT INTO telemetry.events (id, ts, org_id, gateway_id, team_id, end_user, provider, model, prompt_tokens, completion_tokens, cached_tokens,
       cost_usd, latency_ms, policy_latency_ms, status, http_status, action, triggered_policies, policy_keys, blocked_by, blocked_reason, decisions)

@@ -6,7 +6,11 @@ import { registerEventsTail } from "./events-tail";
 
 function signedInClient() {
   const api = apiClient();
-  if (!api.credentials.token) throw CliError.local("unauthenticated", "Not logged in: run `kt login --token kt_api_…` or set KT_API_TOKEN");
+  if (!api.credentials.token)
+    throw CliError.local(
+      "unauthenticated",
+      "Not logged in: run `kt login --token kt_api_…` or set KT_API_TOKEN",
+    );
   return api;
 }
 

@@ -12,7 +12,9 @@ function policyNote(e: TEventRecord): string {
 }
 
 export function eventsTable(items: TEventRecord[]): string {
-  const table = new Table({ head: ["TIME (UTC)", "GATEWAY", "TEAM", "USER", "MODEL", "ACTION", "TOKENS", "COST", "LATENCY", "POLICY"] });
+  const table = new Table({
+    head: ["TIME (UTC)", "GATEWAY", "TEAM", "USER", "MODEL", "ACTION", "TOKENS", "COST", "LATENCY", "POLICY"],
+  });
   for (const e of items) {
     table.push([
       e.ts.slice(0, 19).replace("T", " "),
@@ -31,7 +33,19 @@ export function eventsTable(items: TEventRecord[]): string {
 }
 
 export function groupsTable(g: TEventGroups): string {
-  const table = new Table({ head: [...g.groupBy.map((k) => k.toUpperCase()), "REQUESTS", "TOKENS IN", "TOKENS OUT", "COST", "P50", "P95", "BLOCKED", "ESCALATED"] });
+  const table = new Table({
+    head: [
+      ...g.groupBy.map((k) => k.toUpperCase()),
+      "REQUESTS",
+      "TOKENS IN",
+      "TOKENS OUT",
+      "COST",
+      "P50",
+      "P95",
+      "BLOCKED",
+      "ESCALATED",
+    ],
+  });
   for (const row of g.groups) {
     const keys = g.groupBy.map((k) => {
       const v = row.key[k];
@@ -40,8 +54,20 @@ export function groupsTable(g: TEventGroups): string {
       if (k === "hour") return v.slice(0, 13).replace("T", " ") + ":00";
       return row.labels[k] ?? v;
     });
-    const cost = row.unpricedRequests ? `${usd(row.costUsd)} + ${row.unpricedRequests} unpriced` : usd(row.costUsd);
-    table.push([...keys, row.requests, row.promptTokens, row.completionTokens, cost, ms(row.p50LatencyMs), ms(row.p95LatencyMs), pct(row.blockRate), pct(row.escalationRate)]);
+    const cost = row.unpricedRequests
+      ? `${usd(row.costUsd)} + ${row.unpricedRequests} unpriced`
+      : usd(row.costUsd);
+    table.push([
+      ...keys,
+      row.requests,
+      row.promptTokens,
+      row.completionTokens,
+      cost,
+      ms(row.p50LatencyMs),
+      ms(row.p95LatencyMs),
+      pct(row.blockRate),
+      pct(row.escalationRate),
+    ]);
   }
   return table.toString();
 }

@@ -33,25 +33,43 @@ export function registerEventsList(group: Command, api: () => ApiClient): void {
       .option("--since <time>", "30d, 24h, 90m or an ISO time", "24h")
       .option("--until <time>", "30d, 24h, 90m or an ISO time (default: now)")
       .option("--limit <n>", "events to show (1-1000), or groups with --group-by")
-      .option("--group-by <keys>", "gateway, team, provider, model, user, policy, action, day, hour (comma-separated)")
+      .option(
+        "--group-by <keys>",
+        "gateway, team, provider, model, user, policy, action, day, hour (comma-separated)",
+      )
       .option("--cursor <cursor>", "the next page: the cursor a previous --json answer gave"),
-  ).action(async (opts: TFilterOptions & { since: string; until?: string; limit?: string; groupBy?: string; cursor?: string }, cmd: Command) => {
-    const q = filterQuery(opts);
-    q.set("since", opts.since);
-    if (opts.until) q.set("until", opts.until);
-    if (opts.cursor) q.set("cursor", opts.cursor);
-    if (opts.groupBy) {
-      q.set("group_by", opts.groupBy);
-      if (opts.limit) q.set("limit", opts.limit);
-      const groups = await api().call(ZEventGroups, "GET", `/v1/events?${q}`);
-      print(cmd, groups, groups.groups.length ? groupsTable(groups) : `No events since ${groups.since}`);
-      return;
-    }
-    q.set("limit", opts.limit ?? "20");
-    const page = await api().call(ZEventPage, "GET", `/v1/events?${q}`);
-    const more = page.nextCursor ? [`(more: --cursor ${page.nextCursor})`] : [];
-    print(cmd, page, page.items.length ? [eventsTable(page.items), ...more] : [`No events since ${opts.since}`]);
-  });
+  ).action(
+    async (
+      opts: TFilterOptions & {
+        since: string;
+        until?: string;
+        limit?: string;
+        groupBy?: string;
+        cursor?: string;
+      },
+      cmd: Command,
+    ) => {
+      const q = filterQuery(opts);
+      q.set("since", opts.since);
+      if (opts.until) q.set("until", opts.until);
+      if (opts.cursor) q.set("cursor", opts.cursor);
+      if (opts.groupBy) {
+        q.set("group_by", opts.groupBy);
+        if (opts.limit) q.set("limit", opts.limit);
+        const groups = await api().call(ZEventGroups, "GET", `/v1/events?${q}`);
+        print(cmd, groups, groups.groups.length ? groupsTable(groups) : `No events since ${groups.since}`);
+        return;
+      }
+      q.set("limit", opts.limit ?? "20");
+      const page = await api().call(ZEventPage, "GET", `/v1/events?${q}`);
+      const more = page.nextCursor ? [`(more: --cursor ${page.nextCursor})`] : [];
+      print(
+        cmd,
+        page,
+        page.items.length ? [eventsTable(page.items), ...more] : [`No events since ${opts.since}`],
+      );
+    },
+  );
 }
 
 export { eventLine };

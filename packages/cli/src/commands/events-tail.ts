@@ -22,9 +22,14 @@ export function registerEventsTail(group: Command, api: () => ApiClient): void {
     const url = `${client.credentials.apiUrl}/v1/events/stream?${filterQuery(opts)}`;
     let res: Response;
     try {
-      res = await fetch(url, { headers: { authorization: `Bearer ${client.credentials.token}`, accept: "text/event-stream" } });
+      res = await fetch(url, {
+        headers: { authorization: `Bearer ${client.credentials.token}`, accept: "text/event-stream" },
+      });
     } catch (e) {
-      throw CliError.local("unavailable", `Cannot reach the kt API at ${client.credentials.apiUrl} (${(e as Error).message})`);
+      throw CliError.local(
+        "unavailable",
+        `Cannot reach the kt API at ${client.credentials.apiUrl} (${(e as Error).message})`,
+      );
     }
     if (!res.ok || !res.body) {
       const text = await res.text();
@@ -39,7 +44,10 @@ export function registerEventsTail(group: Command, api: () => ApiClient): void {
     const json = wantsJson(cmd);
     if (!json) process.stderr.write("Waiting for events (Ctrl-C to stop)…\n");
     let seen = 0;
-    const reader = res.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
+    const reader = res.body
+      .pipeThrough(new TextDecoderStream())
+      .pipeThrough(new EventSourceParserStream())
+      .getReader();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) throw CliError.local("unavailable", "The API closed the stream");

@@ -20,7 +20,14 @@ export const ZDashboardSummary = z.object({
   totals: ZEventAggregate,
   activeUsers: z.number().int(),
   /** Per triggered policy: how many requests it triggered on, and the share of all requests. */
-  policies: z.array(z.object({ policy: z.string(), triggered: z.number().int(), rate: z.number(), blocked: z.number().int() })),
+  policies: z.array(
+    z.object({
+      policy: z.string(),
+      triggered: z.number().int(),
+      rate: z.number(),
+      blocked: z.number().int(),
+    }),
+  ),
   gateways: z.array(
     z.object({
       id: z.string(),
@@ -32,7 +39,15 @@ export const ZDashboardSummary = z.object({
   ),
   gatewaysByHealth: z.record(z.enum(GATEWAY_HEALTH), z.number().int()),
   /** Per day (ranges over 48 h) or per hour. */
-  series: z.array(z.object({ ts: z.string(), requests: z.number().int(), costUsd: z.number(), blocked: z.number().int(), escalated: z.number().int() })),
+  series: z.array(
+    z.object({
+      ts: z.string(),
+      requests: z.number().int(),
+      costUsd: z.number(),
+      blocked: z.number().int(),
+      escalated: z.number().int(),
+    }),
+  ),
   openEscalations: z.number().int(),
   overdueEscalations: z.number().int(),
 });

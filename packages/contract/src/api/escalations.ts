@@ -7,7 +7,12 @@ export const ZPriority = z.enum(PRIORITIES);
 export type TPriority = z.infer<typeof ZPriority>;
 
 /** Minutes from raising to the SLA due time, per priority (P1: 30 minutes, as the guides promise). */
-export const ESCALATION_SLA_MINUTES: Record<TPriority, number> = { P1: 30, P2: 4 * 60, P3: 24 * 60, P4: 72 * 60 };
+export const ESCALATION_SLA_MINUTES: Record<TPriority, number> = {
+  P1: 30,
+  P2: 4 * 60,
+  P3: 24 * 60,
+  P4: 72 * 60,
+};
 
 /** Priority of an escalation when the policy decision names none (`details.priority`). */
 export const ESCALATION_DEFAULT_PRIORITY: Record<TPolicyType, TPriority> = {
@@ -81,7 +86,9 @@ export const ZEscalationPage = z.object({ items: z.array(ZEscalation), nextCurso
 export const ZAssignEscalation = z.object({ assigneeId: ZId.nullable() });
 export type TAssignEscalation = z.infer<typeof ZAssignEscalation>;
 
-export const ZCommentOnEscalation = z.object({ body: z.string().trim().min(1, "must not be empty").max(4000) });
+export const ZCommentOnEscalation = z.object({
+  body: z.string().trim().min(1, "must not be empty").max(4000),
+});
 export type TCommentOnEscalation = z.infer<typeof ZCommentOnEscalation>;
 
 /** `POST /v1/escalations/:id/resolve`: approve (the flagged use was fine) or reject it, with a reason. */

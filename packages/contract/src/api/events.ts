@@ -1,18 +1,35 @@
 import { z } from "zod";
 import { ZTimeSpec } from "../common";
-import { EVENT_ACTIONS, ZEventAction, ZEventStatus, ZPolicyDecision, type TEventAction } from "../events/gateway-event";
+import {
+  EVENT_ACTIONS,
+  ZEventAction,
+  ZEventStatus,
+  ZPolicyDecision,
+  type TEventAction,
+} from "../events/gateway-event";
 
 /** `action=` also takes the verbs the guides use (`block`, `escalate`, …). */
-const ACTION_ALIASES: Record<string, TEventAction> = { allow: "allowed", redact: "redacted", block: "blocked", escalate: "escalated" };
+const ACTION_ALIASES: Record<string, TEventAction> = {
+  allow: "allowed",
+  redact: "redacted",
+  block: "blocked",
+  escalate: "escalated",
+};
 
 /** A filter value: one value, a comma-separated list, or an array (JSON bodies, e.g. exports). Matches any of them. */
 const ZFilterList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter((s) => s.length > 0))
-  .pipe(z.array(z.string().max(256, "each value must be at most 256 characters")).max(50, "at most 50 values"));
+  .pipe(
+    z.array(z.string().max(256, "each value must be at most 256 characters")).max(50, "at most 50 values"),
+  );
 
 const ZActionList = ZFilterList.transform((values) => values.map((v) => ACTION_ALIASES[v] ?? v)).pipe(
-  z.array(z.enum(EVENT_ACTIONS, { error: `use one of: ${EVENT_ACTIONS.join(", ")} (or block, escalate, redact, allow)` })),
+  z.array(
+    z.enum(EVENT_ACTIONS, {
+      error: `use one of: ${EVENT_ACTIONS.join(", ")} (or block, escalate, redact, allow)`,
+    }),
+  ),
 );
 const ZStatusList = ZFilterList.pipe(z.array(ZEventStatus));
 
@@ -37,10 +54,29 @@ export type TEventFilters = z.infer<typeof ZEventFilters>;
 export type TEventFiltersInput = z.input<typeof ZEventFilters>;
 
 /** The filter names, e.g. for building query strings and CLI flags. */
-export const EVENT_FILTER_KEYS = ["gateway", "team", "provider", "model", "user", "policy", "action", "status"] as const;
+export const EVENT_FILTER_KEYS = [
+  "gateway",
+  "team",
+  "provider",
+  "model",
+  "user",
+  "policy",
+  "action",
+  "status",
+] as const;
 export type TEventFilterKey = (typeof EVENT_FILTER_KEYS)[number];
 
-export const EVENT_GROUP_KEYS = ["gateway", "team", "provider", "model", "user", "policy", "action", "day", "hour"] as const;
+export const EVENT_GROUP_KEYS = [
+  "gateway",
+  "team",
+  "provider",
+  "model",
+  "user",
+  "policy",
+  "action",
+  "day",
+  "hour",
+] as const;
 export const ZEventGroupKey = z.enum(EVENT_GROUP_KEYS);
 export type TEventGroupKey = z.infer<typeof ZEventGroupKey>;
 
@@ -60,7 +96,12 @@ export const EVENT_GROUPS_MAX = 10_000;
  * or `group_by` for aggregates (`limit` then caps the number of groups).
  */
 export const ZEventQuery = ZEventFilters.extend({
-  limit: z.coerce.number().int().min(1).max(EVENT_LIST_MAX_LIMIT, `limit must be at most ${EVENT_LIST_MAX_LIMIT}`).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(EVENT_LIST_MAX_LIMIT, `limit must be at most ${EVENT_LIST_MAX_LIMIT}`)
+    .optional(),
   cursor: z.string().max(512).optional(),
   group_by: ZGroupByList.optional(),
 });

@@ -14,9 +14,16 @@ export const ZNotification = z.object({
 export type TNotification = z.infer<typeof ZNotification>;
 
 export const ZNotificationListQuery = z.object({
-  unread: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  unread: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });
-export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable(), unreadCount: z.number().int() });
+export const ZNotificationPage = z.object({
+  items: z.array(ZNotification),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number().int(),
+});
 export type TNotificationPage = z.infer<typeof ZNotificationPage>;

@@ -13,7 +13,12 @@ export const ZPriceRow = z.object({
 export type TPriceRow = z.infer<typeof ZPriceRow>;
 
 /** A provider and model seen in events with no known price: an admin should set one. */
-export const ZUnpricedModel = z.object({ provider: z.string().nullable(), model: z.string(), requests: z.number().int(), lastSeen: z.string() });
+export const ZUnpricedModel = z.object({
+  provider: z.string().nullable(),
+  model: z.string(),
+  requests: z.number().int(),
+  lastSeen: z.string(),
+});
 
 /** `GET /v1/prices`. */
 export const ZPriceList = z.object({
@@ -34,7 +39,13 @@ export const ZSetPrice = z.object({
 export type TSetPrice = z.infer<typeof ZSetPrice>;
 
 /** `DELETE /v1/prices?provider=&model=`: drop the override; the list price (or "unknown") applies again. */
-export const ZPriceKey = z.object({ provider: z.string().trim().min(1).max(64), model: z.string().trim().min(1).max(256) });
+export const ZPriceKey = z.object({
+  provider: z.string().trim().min(1).max(64),
+  model: z.string().trim().min(1).max(256),
+});
 
-export const ZPriceChangeResult = z.object({ price: ZPriceRow.nullable(), eventsRecomputed: z.number().int() });
+export const ZPriceChangeResult = z.object({
+  price: ZPriceRow.nullable(),
+  eventsRecomputed: z.number().int(),
+});
 export type TPriceChangeResult = z.infer<typeof ZPriceChangeResult>;

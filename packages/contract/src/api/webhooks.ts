@@ -26,7 +26,10 @@ export const ZCreateWebhook = z.object({
     .string()
     .url("must be an http(s) URL")
     .refine((u) => /^https?:\/\//.test(u), { error: "must be an http(s) URL" }),
-  events: z.array(z.enum(NOTIFICATION_KINDS)).min(1).default([...NOTIFICATION_KINDS]),
+  events: z
+    .array(z.enum(NOTIFICATION_KINDS))
+    .min(1)
+    .default([...NOTIFICATION_KINDS]),
 });
 export type TCreateWebhook = z.input<typeof ZCreateWebhook>;
 

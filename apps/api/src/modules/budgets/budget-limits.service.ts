@@ -3,7 +3,12 @@ import { ZNormalizedPolicyConfig } from "@kt/contract";
 import { DbService } from "../../common/db/db.module";
 import { BudgetsRepository } from "./budgets.repository";
 
-export type TTeamLimit = { apiLimitUsd: number | null; policyLimitUsd: number | null; limitUsd: number | null; budgetId: string | null };
+export type TTeamLimit = {
+  apiLimitUsd: number | null;
+  policyLimitUsd: number | null;
+  limitUsd: number | null;
+  budgetId: string | null;
+};
 
 const CACHE_MS = 5_000;
 
@@ -31,14 +36,24 @@ export class BudgetLimitsService {
     });
     if (missing.length === 0) return out;
     const db = this.db.forOrg(orgId);
-    const [rows, configs] = await Promise.all([this.budgets.budgets(db, missing), this.budgets.teamConfigs(db, missing)]);
+    const [rows, configs] = await Promise.all([
+      this.budgets.budgets(db, missing),
+      this.budgets.teamConfigs(db, missing),
+    ]);
     for (const teamId of missing) {
       const row = rows.find((b) => b.teamId === teamId);
       const apiLimitUsd = row?.source === "api" ? Number(row.monthlyLimitUsd) : null;
-      const policyLimits = configs.filter((c) => c.teamId === teamId).flatMap((c) => costLimits(c.normalized));
+      const policyLimits = configs
+        .filter((c) => c.teamId === teamId)
+        .flatMap((c) => costLimits(c.normalized));
       const policyLimitUsd = policyLimits.length ? Math.min(...policyLimits) : null;
       const candidates = [apiLimitUsd, policyLimitUsd].filter((v): v is number => v !== null);
-      const limit = { apiLimitUsd, policyLimitUsd, limitUsd: candidates.length ? Math.min(...candidates) : null, budgetId: row?.id ?? null };
+      const limit = {
+        apiLimitUsd,
+        policyLimitUsd,
+        limitUsd: candidates.length ? Math.min(...candidates) : null,
+        budgetId: row?.id ?? null,
+      };
       this.cache.set(`${orgId}:${teamId}`, { at: now, limit });
       out.set(teamId, limit);
     }
@@ -57,5 +72,7 @@ export class BudgetLimitsService {
 function costLimits(normalized: unknown): number[] {
   const parsed = ZNormalizedPolicyConfig.safeParse(normalized);
   if (!parsed.success || !parsed.data.enabled) return [];
-  return parsed.data.policies.flatMap((p) => (p.type === "cost_limit" && p.enabled ? [p.monthlyLimitUsd] : []));
+  return parsed.data.policies.flatMap((p) =>
+    p.type === "cost_limit" && p.enabled ? [p.monthlyLimitUsd] : [],
+  );
 }

@@ -13,7 +13,11 @@ export class BudgetsController {
 
   @Get()
   @RequirePermission("costs:read")
-  @ZodResponse({ status: 200, type: BudgetListDto, description: "Every team's limit, spend this month, reservations in flight and alerts fired" })
+  @ZodResponse({
+    status: 200,
+    type: BudgetListDto,
+    description: "Every team's limit, spend this month, reservations in flight and alerts fired",
+  })
   list(@Ctx() ctx: AuthContext) {
     return this.budgets.list(ctx);
   }
@@ -27,14 +31,22 @@ export class BudgetsController {
 
   @Put(":teamId")
   @RequirePermission("budgets:write")
-  @ZodResponse({ status: 200, type: BudgetDto, description: "Set the team's monthly budget (USD); the lower of it and cost_limit policies applies" })
+  @ZodResponse({
+    status: 200,
+    type: BudgetDto,
+    description: "Set the team's monthly budget (USD); the lower of it and cost_limit policies applies",
+  })
   set(@Ctx() ctx: AuthContext, @Param() { teamId }: TeamIdParam, @Body() body: SetBudgetDto) {
     return this.budgets.set(ctx, teamId, body.monthlyLimitUsd);
   }
 
   @Delete(":teamId")
   @RequirePermission("budgets:write")
-  @ZodResponse({ status: 200, type: BudgetDto, description: "Remove the API budget (cost_limit policies still apply)" })
+  @ZodResponse({
+    status: 200,
+    type: BudgetDto,
+    description: "Remove the API budget (cost_limit policies still apply)",
+  })
   remove(@Ctx() ctx: AuthContext, @Param() { teamId }: TeamIdParam) {
     return this.budgets.remove(ctx, teamId);
   }

@@ -11,11 +11,17 @@ export class BudgetsRepository {
   constructor(private readonly telemetry: TelemetryPool) {}
 
   teams(db: OrgDb, ids: string[] | null) {
-    return db.team.findMany({ where: { archivedAt: null, ...(ids ? { id: { in: ids } } : {}) }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    return db.team.findMany({
+      where: { archivedAt: null, ...(ids ? { id: { in: ids } } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
   }
 
   async memberTeamIds(db: OrgDb, userId: string): Promise<string[]> {
-    return (await db.teamMember.findMany({ where: { userId }, select: { teamId: true } })).map((m) => m.teamId);
+    return (await db.teamMember.findMany({ where: { userId }, select: { teamId: true } })).map(
+      (m) => m.teamId,
+    );
   }
 
   team(db: OrgDb | OrgTx, id: string) {
@@ -44,9 +50,15 @@ export class BudgetsRepository {
 
   /** The current config versions that apply to these teams: their gateways' configs and configs owned by the team. */
   async teamConfigs(db: OrgDb, teamIds: string[]): Promise<{ teamId: string; normalized: unknown }[]> {
-    const gateways = await db.gateway.findMany({ where: { teamId: { in: teamIds }, archivedAt: null, policyConfigId: { not: null } }, select: { teamId: true, policyConfigId: true } });
+    const gateways = await db.gateway.findMany({
+      where: { teamId: { in: teamIds }, archivedAt: null, policyConfigId: { not: null } },
+      select: { teamId: true, policyConfigId: true },
+    });
     const configs = await db.policyConfig.findMany({
-      where: { archivedAt: null, OR: [{ teamId: { in: teamIds } }, { id: { in: gateways.map((g) => g.policyConfigId!) } }] },
+      where: {
+        archivedAt: null,
+        OR: [{ teamId: { in: teamIds } }, { id: { in: gateways.map((g) => g.policyConfigId!) } }],
+      },
       select: { id: true, teamId: true, currentVersionId: true },
     });
     const versions = await db.policyConfigVersion.findMany({
@@ -58,7 +70,10 @@ export class BudgetsRepository {
     for (const c of configs) {
       const normalized = c.currentVersionId ? byVersion.get(c.currentVersionId) : undefined;
       if (normalized === undefined) continue;
-      const teams = new Set([...(c.teamId ? [c.teamId] : []), ...gateways.filter((g) => g.policyConfigId === c.id).map((g) => g.teamId!)]);
+      const teams = new Set([
+        ...(c.teamId ? [c.teamId] : []),
+        ...gateways.filter((g) => g.policyConfigId === c.id).map((g) => g.teamId!),
+      ]);
       for (const teamId of teams) if (teamIds.includes(teamId)) out.push({ teamId, normalized });
     }
     return out;
@@ -81,16 +96,43 @@ export class BudgetsRepository {
    * Admits a call if spend + live reservations + its estimate stay within the limit, deciding under the team's
    * team_spend row lock (the same lock ingest takes to add spend), and records its reservation.
    */
-  async reserve(r: { orgId: string; teamId: string; period: string; eventId: string; gatewayId: string; estimate: number; limit: number; ttlSeconds: number }): Promise<TReserveOutcome> {
+  async reserve(r: {
+    orgId: string;
+    teamId: string;
+    period: string;
+    eventId: string;
+    gatewayId: string;
+    estimate: number;
+    limit: number;
+    ttlSeconds: number;
+  }): Promise<TReserveOutcome> {
     return this.telemetry.transaction(async (c) => {
-      await c.query(`INSERT INTO telemetry.team_spend (org_id, team_id, period) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO NOTHING`, [r.orgId, r.teamId, r.period]);
-      const spent = (await c.query(`SELECT spent_usd::text FROM telemetry.team_spend WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 FOR UPDATE`, [r.orgId, r.teamId, r.period])).rows[0].spent_usd as string;
-      await c.query(`DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND team_id = $2::uuid AND expires_at <= now()`, [r.orgId, r.teamId]);
-      const reserved = (await c.query(
-        `SELECT COALESCE(sum(amount_usd), 0)::text AS s FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 AND event_id <> $4::uuid`,
-        [r.orgId, r.teamId, r.period, r.eventId],
-      )).rows[0].s as string;
-      const admitted = (await c.query(`SELECT ($1::numeric + $2::numeric + $3::numeric) <= $4::numeric AND ($1::numeric + $2::numeric) < $4::numeric AS ok`, [spent, reserved, r.estimate, r.limit])).rows[0].ok as boolean;
+      await c.query(
+        `INSERT INTO telemetry.team_spend (org_id, team_id, period) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO NOTHING`,
+        [r.orgId, r.teamId, r.period],
+      );
+      const spent = (
+        await c.query(
+          `SELECT spent_usd::text FROM telemetry.team_spend WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 FOR UPDATE`,
+          [r.orgId, r.teamId, r.period],
+        )
+      ).rows[0].spent_usd as string;
+      await c.query(
+        `DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND team_id = $2::uuid AND expires_at <= now()`,
+        [r.orgId, r.teamId],
+      );
+      const reserved = (
+        await c.query(
+          `SELECT COALESCE(sum(amount_usd), 0)::text AS s FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 AND event_id <> $4::uuid`,
+          [r.orgId, r.teamId, r.period, r.eventId],
+        )
+      ).rows[0].s as string;
+      const admitted = (
+        await c.query(
+          `SELECT ($1::numeric + $2::numeric + $3::numeric) <= $4::numeric AND ($1::numeric + $2::numeric) < $4::numeric AS ok`,
+          [spent, reserved, r.estimate, r.limit],
+        )
+      ).rows[0].ok as boolean;
       if (admitted) {
         await c.query(
           `INSERT INTO telemetry.budget_reservations (org_id, event_id, team_id, period, gateway_id, amount_usd, expires_at)
@@ -104,11 +146,17 @@ export class BudgetsRepository {
   }
 
   async release(orgId: string, eventId: string): Promise<void> {
-    await this.telemetry.pool.query(`DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND event_id = $2::uuid`, [orgId, eventId]);
+    await this.telemetry.pool.query(
+      `DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND event_id = $2::uuid`,
+      [orgId, eventId],
+    );
   }
 
   /** Records the thresholds crossed that were not yet fired this period; returns the ones that are new. */
-  async fireAlerts(db: Db, a: { orgId: string; budgetId: string; period: string; thresholds: number[]; spentUsd: number }): Promise<number[]> {
+  async fireAlerts(
+    db: Db,
+    a: { orgId: string; budgetId: string; period: string; thresholds: number[]; spentUsd: number },
+  ): Promise<number[]> {
     if (a.thresholds.length === 0) return [];
     const rows = await db.$queryRaw<{ threshold: number }[]>`
       INSERT INTO budget_alerts ("id", "orgId", "budgetId", "period", "threshold", "spendUsd")
@@ -119,6 +167,9 @@ export class BudgetsRepository {
   }
 
   firedAlerts(db: OrgDb, budgetIds: string[], period: string) {
-    return db.budgetAlert.findMany({ where: { budgetId: { in: budgetIds }, period }, select: { budgetId: true, threshold: true } });
+    return db.budgetAlert.findMany({
+      where: { budgetId: { in: budgetIds }, period },
+      select: { budgetId: true, threshold: true },
+    });
   }
 }

@@ -32,7 +32,8 @@ export class BudgetsService {
     const db = this.db.forOrg(ctx.orgId);
     const team = await this.budgets.team(db, teamId);
     if (!team) throw AppError.notFound("Team");
-    if (ctx.role === "manager" && !(await this.budgets.memberTeamIds(db, ctx.userId)).includes(teamId)) throw AppError.notFound("Team");
+    if (ctx.role === "manager" && !(await this.budgets.memberTeamIds(db, ctx.userId)).includes(teamId))
+      throw AppError.notFound("Team");
     return (await this.describe(ctx.orgId, [team]))[0];
   }
 
@@ -61,7 +62,12 @@ export class BudgetsService {
       const before = await this.budgets.budget(tx, teamId);
       if (!before || before.source !== "api") throw AppError.notFound("Budget");
       await this.budgets.deleteBudget(tx, teamId);
-      await this.audit.record(tx, ctx, { action: "budget.remove", resourceType: "team", resourceId: teamId, before: { monthlyLimitUsd: Number(before.monthlyLimitUsd) } });
+      await this.audit.record(tx, ctx, {
+        action: "budget.remove",
+        resourceType: "team",
+        resourceId: teamId,
+        before: { monthlyLimitUsd: Number(before.monthlyLimitUsd) },
+      });
     });
     this.limits.forget(ctx.orgId, teamId);
     return this.get(ctx, teamId);
@@ -71,20 +77,48 @@ export class BudgetsService {
   async gatewayStatus(gateway: GatewayCaller, teamId: string): Promise<TGatewayBudgetStatus> {
     await this.gatewayTeam(gateway, teamId);
     const period = currentPeriod();
-    const [limit, [spend]] = await Promise.all([this.limits.forTeam(gateway.orgId, teamId), this.budgets.spend(gateway.orgId, period, [teamId])]);
-    return { teamId, period, spentUsd: Number(spend.spent_usd), limitUsd: limit.limitUsd, asOf: new Date().toISOString() };
+    const [limit, [spend]] = await Promise.all([
+      this.limits.forTeam(gateway.orgId, teamId),
+      this.budgets.spend(gateway.orgId, period, [teamId]),
+    ]);
+    return {
+      teamId,
+      period,
+      spentUsd: Number(spend.spent_usd),
+      limitUsd: limit.limitUsd,
+      asOf: new Date().toISOString(),
+    };
   }
 
-  async reserve(gateway: GatewayCaller, r: { teamId: string; eventId: string; estimatedCostUsd: number; ttlSeconds: number }): Promise<TBudgetReservation> {
+  async reserve(
+    gateway: GatewayCaller,
+    r: { teamId: string; eventId: string; estimatedCostUsd: number; ttlSeconds: number },
+  ): Promise<TBudgetReservation> {
     await this.gatewayTeam(gateway, r.teamId);
     const period = currentPeriod();
     const { limitUsd } = await this.limits.forTeam(gateway.orgId, r.teamId);
     if (limitUsd === null) {
       const [spend] = await this.budgets.spend(gateway.orgId, period, [r.teamId]);
-      return { granted: true, teamId: r.teamId, period, limitUsd: null, spentUsd: Number(spend.spent_usd), reservedUsd: Number(spend.reserved_usd), expiresAt: null, reason: null };
+      return {
+        granted: true,
+        teamId: r.teamId,
+        period,
+        limitUsd: null,
+        spentUsd: Number(spend.spent_usd),
+        reservedUsd: Number(spend.reserved_usd),
+        expiresAt: null,
+        reason: null,
+      };
     }
     const outcome = await this.budgets.reserve({
-      orgId: gateway.orgId, teamId: r.teamId, period, eventId: r.eventId, gatewayId: gateway.gatewayId, estimate: r.estimatedCostUsd, limit: limitUsd, ttlSeconds: r.ttlSeconds,
+      orgId: gateway.orgId,
+      teamId: r.teamId,
+      period,
+      eventId: r.eventId,
+      gatewayId: gateway.gatewayId,
+      estimate: r.estimatedCostUsd,
+      limit: limitUsd,
+      ttlSeconds: r.ttlSeconds,
     });
     const spentUsd = Number(outcome.spent);
     const reservedUsd = Number(outcome.reserved);
@@ -114,8 +148,16 @@ export class BudgetsService {
     if (teams.length === 0) return [];
     const period = currentPeriod();
     const ids = teams.map((t) => t.id);
-    const [limits, spend, rows] = await Promise.all([this.limits.forTeams(orgId, ids, true), this.budgets.spend(orgId, period, ids), this.budgets.budgets(this.db.forOrg(orgId), ids)]);
-    const alerts = await this.budgets.firedAlerts(this.db.forOrg(orgId), rows.map((r) => r.id), period);
+    const [limits, spend, rows] = await Promise.all([
+      this.limits.forTeams(orgId, ids, true),
+      this.budgets.spend(orgId, period, ids),
+      this.budgets.budgets(this.db.forOrg(orgId), ids),
+    ]);
+    const alerts = await this.budgets.firedAlerts(
+      this.db.forOrg(orgId),
+      rows.map((r) => r.id),
+      period,
+    );
     return teams.map((t) => {
       const limit = limits.get(t.id)!;
       const s = spend.find((x) => x.team_id === t.id);
@@ -132,7 +174,10 @@ export class BudgetsService {
         reservedUsd: Number(s?.reserved_usd ?? 0),
         unpricedRequests: Number(s?.unpriced ?? 0),
         percentUsed: limit.limitUsd ? Math.round((spentUsd / limit.limitUsd) * 10000) / 100 : null,
-        alertsFired: alerts.filter((a) => a.budgetId === budgetId).map((a) => a.threshold).sort((a, b) => a - b),
+        alertsFired: alerts
+          .filter((a) => a.budgetId === budgetId)
+          .map((a) => a.threshold)
+          .sort((a, b) => a - b),
       };
     });
   }

@@ -13,7 +13,11 @@ export class DashboardController {
 
   @Get("summary")
   @RequirePermission("dashboard:read")
-  @ZodResponse({ status: 200, type: DashboardSummaryDto, description: "Requests, active users, policy trigger rates, spend and gateways by health for a range" })
+  @ZodResponse({
+    status: 200,
+    type: DashboardSummaryDto,
+    description: "Requests, active users, policy trigger rates, spend and gateways by health for a range",
+  })
   summary(@Ctx() ctx: AuthContext, @Query() query: DashboardQueryDto) {
     return this.dashboard.summary(ctx, query);
   }

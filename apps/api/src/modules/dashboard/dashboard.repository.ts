@@ -17,7 +17,11 @@ export class DashboardRepository {
 
   gateways(db: OrgDb, ids: string[] | undefined, teamIds: string[] | undefined) {
     return db.gateway.findMany({
-      where: { archivedAt: null, ...(ids ? { id: { in: ids } } : {}), ...(teamIds ? { teamId: { in: teamIds } } : {}) },
+      where: {
+        archivedAt: null,
+        ...(ids ? { id: { in: ids } } : {}),
+        ...(teamIds ? { teamId: { in: teamIds } } : {}),
+      },
       select: { id: true, name: true, lastHeartbeatAt: true },
       orderBy: { name: "asc" },
     });
@@ -29,10 +33,26 @@ export class DashboardRepository {
    */
   async activeUsers(f: TResolvedFilters): Promise<number> {
     const p = new SqlParams();
-    const scope = { ...f, providers: undefined, models: undefined, users: undefined, policies: undefined, actions: undefined, statuses: undefined };
+    const scope = {
+      ...f,
+      providers: undefined,
+      models: undefined,
+      users: undefined,
+      policies: undefined,
+      actions: undefined,
+      statuses: undefined,
+    };
     const parts: string[] = [];
-    const raw = (from: Date, to: Date) => from < to && parts.push(`SELECT e.end_user FROM telemetry.events e WHERE ${filterConditions(p, scope, RAW, from, to)} AND e.end_user IS NOT NULL`);
-    const hourly = (from: Date, to: Date) => from < to && parts.push(`SELECT r.end_user FROM telemetry.event_rollups_hourly r WHERE ${filterConditions(p, scope, ROLLUP, from, to)} AND r.end_user IS NOT NULL`);
+    const raw = (from: Date, to: Date) =>
+      from < to &&
+      parts.push(
+        `SELECT e.end_user FROM telemetry.events e WHERE ${filterConditions(p, scope, RAW, from, to)} AND e.end_user IS NOT NULL`,
+      );
+    const hourly = (from: Date, to: Date) =>
+      from < to &&
+      parts.push(
+        `SELECT r.end_user FROM telemetry.event_rollups_hourly r WHERE ${filterConditions(p, scope, ROLLUP, from, to)} AND r.end_user IS NOT NULL`,
+      );
     const [h0, h1] = [ceilTo(f.since, HOUR), floorTo(f.until, HOUR)];
     if (h0 >= h1) {
       raw(f.since, f.until);
@@ -50,12 +70,18 @@ export class DashboardRepository {
           AND day >= ${p.add(d0.toISOString().slice(0, 10), "::date")} AND day < ${p.add(d1.toISOString().slice(0, 10), "::date")}${team}`);
       }
     }
-    const { rows } = await this.telemetry.pool.query<{ n: string }>(`SELECT count(DISTINCT end_user)::text AS n FROM (${parts.join(" UNION ALL ")}) u`, p.values);
+    const { rows } = await this.telemetry.pool.query<{ n: string }>(
+      `SELECT count(DISTINCT end_user)::text AS n FROM (${parts.join(" UNION ALL ")}) u`,
+      p.values,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   escalationCounts(db: OrgDb, teamIds: string[] | undefined) {
     const team = teamIds ? { teamId: { in: teamIds } } : {};
-    return Promise.all([db.escalation.count({ where: { status: "open", ...team } }), db.escalation.count({ where: { status: "open", dueAt: { lt: new Date() }, ...team } })]);
+    return Promise.all([
+      db.escalation.count({ where: { status: "open", ...team } }),
+      db.escalation.count({ where: { status: "open", dueAt: { lt: new Date() }, ...team } }),
+    ]);
   }
 }

@@ -21,7 +21,11 @@ export class EscalationsController {
 
   @Get()
   @RequirePermission("escalations:read")
-  @ZodResponse({ status: 200, type: EscalationPageDto, description: "Oldest due first; filters: status, priority, team, assignee, overdue" })
+  @ZodResponse({
+    status: 200,
+    type: EscalationPageDto,
+    description: "Oldest due first; filters: status, priority, team, assignee, overdue",
+  })
   list(@Ctx() ctx: AuthContext, @Query() query: EscalationListQueryDto) {
     return this.escalations.list(ctx, query);
   }

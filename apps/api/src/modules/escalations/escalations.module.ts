@@ -3,5 +3,9 @@ import { EscalationsController } from "./escalations.controller";
 import { EscalationsRepository } from "./escalations.repository";
 import { EscalationsService } from "./escalations.service";
 
-@Module({ controllers: [EscalationsController], providers: [EscalationsService, EscalationsRepository], exports: [EscalationsRepository] })
+@Module({
+  controllers: [EscalationsController],
+  providers: [EscalationsService, EscalationsRepository],
+  exports: [EscalationsRepository],
+})
 export class EscalationsModule {}

@@ -11,7 +11,11 @@ const withCount = { _count: { select: { comments: true } } } as const;
 @Injectable()
 export class EscalationsRepository {
   /** Raises escalations once per event and policy; returns the ones that are new. */
-  async raise(client: pg.PoolClient, orgId: string, drafts: TEscalationDraft[]): Promise<{ id: string; priority: string; policy: string; eventId: string }[]> {
+  async raise(
+    client: pg.PoolClient,
+    orgId: string,
+    drafts: TEscalationDraft[],
+  ): Promise<{ id: string; priority: string; policy: string; eventId: string }[]> {
     if (drafts.length === 0) return [];
     const result = await client.query(
       `INSERT INTO escalations ("id", "orgId", "eventId", "teamId", "gatewayId", "policy", "reason", "priority", "dueAt")
@@ -25,12 +29,22 @@ export class EscalationsRepository {
   }
 
   list(db: OrgDb, where: TEscalationWhere, take: number, after: { dueAt: Date; id: string } | null) {
-    const page: TEscalationWhere = after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {};
-    return db.escalation.findMany({ where: { AND: [where, page] }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take, include: withCount });
+    const page: TEscalationWhere = after
+      ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }
+      : {};
+    return db.escalation.findMany({
+      where: { AND: [where, page] },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take,
+      include: withCount,
+    });
   }
 
   find(db: OrgDb | OrgTx, id: string) {
-    return db.escalation.findFirst({ where: { id }, include: { ...withCount, comments: { orderBy: { createdAt: "asc" } } } });
+    return db.escalation.findFirst({
+      where: { id },
+      include: { ...withCount, comments: { orderBy: { createdAt: "asc" } } },
+    });
   }
 
   update(tx: OrgTx, id: string, data: Prisma.EscalationUpdateManyMutationInput) {
@@ -42,7 +56,12 @@ export class EscalationsRepository {
     return tx.escalation.updateMany({ where: { id, status: "open" }, data });
   }
 
-  addComment(tx: OrgTx, orgId: string, escalationId: string, data: { authorId: string | null; authorLabel: string; body: string }) {
+  addComment(
+    tx: OrgTx,
+    orgId: string,
+    escalationId: string,
+    data: { authorId: string | null; authorLabel: string; body: string },
+  ) {
     return tx.escalationComment.create({ data: { orgId, escalationId, ...data } });
   }
 

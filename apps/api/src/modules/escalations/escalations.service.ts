@@ -1,5 +1,11 @@
 import { Injectable } from "@nestjs/common";
-import { can, type TEscalation, type TEscalationDetail, type TEscalationListQuery, type TResolveEscalation } from "@kt/contract";
+import {
+  can,
+  type TEscalation,
+  type TEscalationDetail,
+  type TEscalationListQuery,
+  type TResolveEscalation,
+} from "@kt/contract";
 import type { AuthContext } from "../../common/auth/auth-context";
 import { DbService } from "../../common/db/db.module";
 import { AppError } from "../../common/errors/app-error";
@@ -17,22 +23,35 @@ export class EscalationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: AuthContext, q: TEscalationListQuery): Promise<{ items: TEscalation[]; nextCursor: string | null }> {
+  async list(
+    ctx: AuthContext,
+    q: TEscalationListQuery,
+  ): Promise<{ items: TEscalation[]; nextCursor: string | null }> {
     const db = this.db.forOrg(ctx.orgId);
     const and: TEscalationWhere[] = [];
     if (q.status !== "all") and.push({ status: q.status });
     if (q.priority) and.push({ priority: { in: q.priority } });
     if (q.team) and.push({ teamId: q.team });
-    if (q.assignee) and.push({ assigneeId: q.assignee === "me" ? ctx.userId : q.assignee === "none" ? null : q.assignee });
-    if (q.overdue !== undefined) and.push(q.overdue ? { status: "open", dueAt: { lt: new Date() } } : { NOT: { status: "open", dueAt: { lt: new Date() } } });
+    if (q.assignee)
+      and.push({ assigneeId: q.assignee === "me" ? ctx.userId : q.assignee === "none" ? null : q.assignee });
+    if (q.overdue !== undefined)
+      and.push(
+        q.overdue
+          ? { status: "open", dueAt: { lt: new Date() } }
+          : { NOT: { status: "open", dueAt: { lt: new Date() } } },
+      );
     const scope = await this.teamScope(ctx);
     if (scope) and.push({ teamId: { in: scope } });
     const after = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && !after) throw new AppError("validation_failed", "cursor is not one this API returned; pass nextCursor as is");
+    if (q.cursor && !after)
+      throw new AppError("validation_failed", "cursor is not one this API returned; pass nextCursor as is");
     const rows = await this.escalations.list(db, { AND: and }, q.limit + 1, after);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    return { items: page.map(toEscalation), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+    return {
+      items: page.map(toEscalation),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+    };
   }
 
   async get(ctx: AuthContext, id: string): Promise<TEscalationDetail> {
@@ -46,11 +65,20 @@ export class EscalationsService {
         const member = await this.escalations.member(tx, assigneeId);
         if (!member) throw AppError.notFound("Member");
         if (!can(member.role, "escalations:decide")) {
-          throw new AppError("validation_failed", `That member's role (${member.role}) cannot decide escalations; assign an admin or a manager`);
+          throw new AppError(
+            "validation_failed",
+            `That member's role (${member.role}) cannot decide escalations; assign an admin or a manager`,
+          );
         }
       }
       await this.escalations.update(tx, id, { assigneeId });
-      await this.audit.record(tx, ctx, { action: "escalation.assign", resourceType: "escalation", resourceId: id, before: { assigneeId: before.assigneeId }, after: { assigneeId } });
+      await this.audit.record(tx, ctx, {
+        action: "escalation.assign",
+        resourceType: "escalation",
+        resourceId: id,
+        before: { assigneeId: before.assigneeId },
+        after: { assigneeId },
+      });
     });
     return this.get(ctx, id);
   }
@@ -58,8 +86,17 @@ export class EscalationsService {
   async comment(ctx: AuthContext, id: string, body: string): Promise<TEscalationDetail> {
     await this.visible(ctx, id);
     await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
-      const c = await this.escalations.addComment(tx, ctx.orgId, id, { authorId: ctx.userId, authorLabel: ctx.actorLabel, body });
-      await this.audit.record(tx, ctx, { action: "escalation.comment", resourceType: "escalation", resourceId: id, after: { commentId: c.id, body } });
+      const c = await this.escalations.addComment(tx, ctx.orgId, id, {
+        authorId: ctx.userId,
+        authorLabel: ctx.actorLabel,
+        body,
+      });
+      await this.audit.record(tx, ctx, {
+        action: "escalation.comment",
+        resourceType: "escalation",
+        resourceId: id,
+        after: { commentId: c.id, body },
+      });
     });
     return this.get(ctx, id);
   }
@@ -68,9 +105,20 @@ export class EscalationsService {
     await this.visible(ctx, id);
     const status = input.decision === "approve" ? "approved" : "rejected";
     await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
-      const { count } = await this.escalations.resolve(tx, id, { status, resolvedById: ctx.userId, resolutionReason: input.reason, resolvedAt: new Date() });
+      const { count } = await this.escalations.resolve(tx, id, {
+        status,
+        resolvedById: ctx.userId,
+        resolutionReason: input.reason,
+        resolvedAt: new Date(),
+      });
       if (count === 0) throw new AppError("conflict", "This escalation is already resolved");
-      await this.audit.record(tx, ctx, { action: `escalation.${input.decision}`, resourceType: "escalation", resourceId: id, before: { status: "open" }, after: { status, reason: input.reason } });
+      await this.audit.record(tx, ctx, {
+        action: `escalation.${input.decision}`,
+        resourceType: "escalation",
+        resourceId: id,
+        before: { status: "open" },
+        after: { status, reason: input.reason },
+      });
     });
     return this.get(ctx, id);
   }
@@ -79,7 +127,8 @@ export class EscalationsService {
   private async visible(ctx: AuthContext, id: string): Promise<TRow> {
     const row = await this.escalations.find(this.db.forOrg(ctx.orgId), id);
     const scope = await this.teamScope(ctx);
-    if (!row || (scope && (!row.teamId || !scope.includes(row.teamId)))) throw AppError.notFound("Escalation");
+    if (!row || (scope && (!row.teamId || !scope.includes(row.teamId))))
+      throw AppError.notFound("Escalation");
     return row;
   }
 
@@ -114,7 +163,13 @@ function toEscalation(r: TListRow): TEscalation {
 function toDetail(r: TRow): TEscalationDetail {
   return {
     ...toEscalation(r),
-    comments: r.comments.map((c) => ({ id: c.id, authorId: c.authorId, authorLabel: c.authorLabel, body: c.body, createdAt: c.createdAt.toISOString() })),
+    comments: r.comments.map((c) => ({
+      id: c.id,
+      authorId: c.authorId,
+      authorLabel: c.authorLabel,
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -36,10 +36,21 @@ export type TFilterTarget = {
 };
 
 /** SQL conditions (joined with AND) for the filters on one table, between `from` and `to`. */
-export function filterConditions(p: SqlParams, f: TResolvedFilters, t: TFilterTarget, from: Date, to: Date): string {
+export function filterConditions(
+  p: SqlParams,
+  f: TResolvedFilters,
+  t: TFilterTarget,
+  from: Date,
+  to: Date,
+): string {
   const a = t.alias;
-  const bound = (d: Date) => (t.timeIsDate ? p.add(d.toISOString().slice(0, 10), "::date") : p.add(d, "::timestamptz"));
-  const c = [`${a}.org_id = ${p.add(f.orgId, "::uuid")}`, `${a}.${t.timeColumn} >= ${bound(from)}`, `${a}.${t.timeColumn} < ${bound(to)}`];
+  const bound = (d: Date) =>
+    t.timeIsDate ? p.add(d.toISOString().slice(0, 10), "::date") : p.add(d, "::timestamptz");
+  const c = [
+    `${a}.org_id = ${p.add(f.orgId, "::uuid")}`,
+    `${a}.${t.timeColumn} >= ${bound(from)}`,
+    `${a}.${t.timeColumn} < ${bound(to)}`,
+  ];
   const any = (column: string, values: string[] | undefined, cast: string) => {
     if (values) c.push(`${a}.${column} = ANY(${p.add(values, cast)})`);
   };

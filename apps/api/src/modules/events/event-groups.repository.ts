@@ -61,7 +61,11 @@ function keyExpression(key: TEventGroupKey, raw: boolean, daily: boolean): strin
 export class EventGroupsRepository {
   constructor(private readonly telemetry: TelemetryPool) {}
 
-  async slice(f: TResolvedFilters, groupBy: TEventGroupKey[], slice: TGroupSlice): Promise<{ rows: TGroupPartialRow[]; histogram: THistogramRow[] }> {
+  async slice(
+    f: TResolvedFilters,
+    groupBy: TEventGroupKey[],
+    slice: TGroupSlice,
+  ): Promise<{ rows: TGroupPartialRow[]; histogram: THistogramRow[] }> {
     const raw = slice.source === "events";
     const p = new SqlParams();
     const filters = slice.source === "policy_keys" ? { ...f, policies: undefined } : f;
@@ -69,12 +73,19 @@ export class EventGroupsRepository {
     let where = filterConditions(
       p,
       filters,
-      { alias: raw ? "e" : "r", timeColumn: raw ? "ts" : daily ? "day" : "hour", hasUser: raw || slice.source === "rollups", hasPolicyKeys: raw, timeIsDate: daily },
+      {
+        alias: raw ? "e" : "r",
+        timeColumn: raw ? "ts" : daily ? "day" : "hour",
+        hasUser: raw || slice.source === "rollups",
+        hasPolicyKeys: raw,
+        timeIsDate: daily,
+      },
       slice.from,
       slice.to,
     );
     if (slice.source === "policy_names") where += ` AND r.kind = 'name'`;
-    if (slice.source === "policy_keys") where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
+    if (slice.source === "policy_keys")
+      where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
 
     const keys = groupBy.map((k, i) => `(${keyExpression(k, raw, daily)})::text AS k${i}`);
     const positions = groupBy.map((_, i) => i + 1);
@@ -88,11 +99,17 @@ export class EventGroupsRepository {
          GROUP BY ${[...positions, positions.length + 1].join(", ")}`
       : `SELECT ${[...keys, "(v >> 32)::int AS bucket", "sum(v & 4294967295) AS count"].join(", ")} FROM ${from} CROSS JOIN LATERAL unnest(r.latency_hist) AS v
          WHERE ${where} GROUP BY ${[...positions, positions.length + 1].join(", ")}`;
-    const [sums, hist] = await Promise.all([this.telemetry.pool.query(sumsSql, p.values), this.telemetry.pool.query(histSql, p.values)]);
-    const keysOf = (row: Record<string, unknown>) => groupBy.map((_, i) => (row[`k${i}`] as string | null) ?? null);
+    const [sums, hist] = await Promise.all([
+      this.telemetry.pool.query(sumsSql, p.values),
+      this.telemetry.pool.query(histSql, p.values),
+    ]);
+    const keysOf = (row: Record<string, unknown>) =>
+      groupBy.map((_, i) => (row[`k${i}`] as string | null) ?? null);
     return {
       // Without group keys an empty slice still yields one all-zero row: not a group.
-      rows: sums.rows.filter((r) => groupBy.length > 0 || Number(r.requests) > 0).map((r) => ({ ...r, keys: keysOf(r) }) as TGroupPartialRow),
+      rows: sums.rows
+        .filter((r) => groupBy.length > 0 || Number(r.requests) > 0)
+        .map((r) => ({ ...r, keys: keysOf(r) }) as TGroupPartialRow),
       histogram: hist.rows.map((r) => ({ keys: keysOf(r), bucket: r.bucket, count: r.count })),
     };
   }

@@ -2,8 +2,13 @@ import type { TEventRecord } from "@kt/contract";
 import type { TResolvedFilters } from "./event-filters";
 
 /** Whether a live event passes the filters (the SSE tail applies in memory what queries apply in SQL). */
-export function matchesFilters(e: TEventRecord, f: Omit<TResolvedFilters, "since" | "until">, policyKeys: string[]): boolean {
-  const within = (values: string[] | undefined, v: string | null) => values === undefined || (v !== null && values.includes(v));
+export function matchesFilters(
+  e: TEventRecord,
+  f: Omit<TResolvedFilters, "since" | "until">,
+  policyKeys: string[],
+): boolean {
+  const within = (values: string[] | undefined, v: string | null) =>
+    values === undefined || (v !== null && values.includes(v));
   if (!within(f.gatewayIds, e.gatewayId)) return false;
   if (!within(f.teamIds, e.teamId)) return false;
   if (!within(f.providers, e.provider)) return false;

@@ -74,7 +74,10 @@ export class EventStreamService implements OnModuleDestroy {
       }
       for (const listener of set) listener(events);
     });
-    this.subscriber = sub.status === "ready" ? Promise.resolve(sub) : new Promise((resolve) => sub.once("ready", () => resolve(sub)));
+    this.subscriber =
+      sub.status === "ready"
+        ? Promise.resolve(sub)
+        : new Promise((resolve) => sub.once("ready", () => resolve(sub)));
     return this.subscriber;
   }
 

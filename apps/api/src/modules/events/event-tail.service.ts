@@ -33,7 +33,12 @@ export class EventTailService implements OnModuleDestroy {
           const names = await this.scope.names(ctx.orgId, [], unknownTeams);
           for (const id of unknownTeams) teamNames.set(id, names.teams.get(id) ?? null);
         }
-        for (const e of shown) subscriber.next({ type: "event", id: e.id, data: { ...e, teamName: e.teamId ? (teamNames.get(e.teamId) ?? null) : null } });
+        for (const e of shown)
+          subscriber.next({
+            type: "event",
+            id: e.id,
+            data: { ...e, teamName: e.teamId ? (teamNames.get(e.teamId) ?? null) : null },
+          });
       };
       this.stream
         .subscribe(ctx.orgId, (batch) => void onEvents(batch).catch(() => undefined))
@@ -51,7 +56,9 @@ export class EventTailService implements OnModuleDestroy {
         void stop?.();
       };
     });
-    return merge(events, interval(PING_MS).pipe(map((): MessageEvent => ({ type: "ping", data: {} })))).pipe(takeUntil(this.closing));
+    return merge(events, interval(PING_MS).pipe(map((): MessageEvent => ({ type: "ping", data: {} })))).pipe(
+      takeUntil(this.closing),
+    );
   }
 
   onModuleDestroy() {

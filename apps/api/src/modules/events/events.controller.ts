@@ -18,7 +18,9 @@ export class EventsController {
 
   @Get()
   @RequirePermission("events:read")
-  @ApiOkResponse({ description: "Events newest first (ZEventPage), or aggregates when group_by is given (ZEventGroups)" })
+  @ApiOkResponse({
+    description: "Events newest first (ZEventPage), or aggregates when group_by is given (ZEventGroups)",
+  })
   query(@Ctx() ctx: AuthContext, @Query() query: EventQueryDto) {
     return this.events.query(ctx, query);
   }

@@ -11,7 +11,14 @@ import { TelemetryModule } from "./telemetry-pool";
 @Module({
   imports: [TelemetryModule],
   controllers: [EventsController],
-  providers: [EventsService, EventsRepository, EventGroupsRepository, EventScopeService, EventStreamService, EventTailService],
+  providers: [
+    EventsService,
+    EventsRepository,
+    EventGroupsRepository,
+    EventScopeService,
+    EventStreamService,
+    EventTailService,
+  ],
   exports: [EventsService, EventScopeService, EventStreamService, EventGroupsRepository],
 })
 export class EventsModule {}

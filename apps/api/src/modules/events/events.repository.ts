@@ -50,7 +50,13 @@ export class EventsRepository {
 
   async list(f: TResolvedFilters, limit: number, after: TEventCursor | null): Promise<TEventRow[]> {
     const p = new SqlParams();
-    let where = filterConditions(p, f, { alias: "e", timeColumn: "ts", hasUser: true, hasPolicyKeys: true }, f.since, f.until);
+    let where = filterConditions(
+      p,
+      f,
+      { alias: "e", timeColumn: "ts", hasUser: true, hasPolicyKeys: true },
+      f.since,
+      f.until,
+    );
     if (after) {
       where += ` AND (e.ts, e.id) < ('epoch'::timestamptz + ${p.add(after.tsMicros, "::bigint")} * interval '1 microsecond', ${p.add(after.id, "::uuid")})`;
     }
@@ -60,18 +66,24 @@ export class EventsRepository {
 
   /** One event by id, looked up within two days of the time a UUIDv7 id carries (other ids: every partition). */
   async find(orgId: string, id: string, around: Date | null): Promise<TEventRow | null> {
-    const window = around ? `AND e.ts >= $3::timestamptz - interval '2 days' AND e.ts < $3::timestamptz + interval '2 days'` : "";
+    const window = around
+      ? `AND e.ts >= $3::timestamptz - interval '2 days' AND e.ts < $3::timestamptz + interval '2 days'`
+      : "";
     const values = around ? [orgId, id, around] : [orgId, id];
     const sql = `SELECT ${EVENT_COLUMNS} FROM telemetry.events e WHERE e.org_id = $1::uuid AND e.id = $2::uuid ${window} LIMIT 1`;
     return (await this.telemetry.pool.query<TEventRow>(sql, values)).rows[0] ?? null;
   }
 
   gatewayNames(db: OrgDb, ids: string[]) {
-    return ids.length ? db.gateway.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : Promise.resolve([]);
+    return ids.length
+      ? db.gateway.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      : Promise.resolve([]);
   }
 
   teamNames(db: OrgDb, ids: string[]) {
-    return ids.length ? db.team.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : Promise.resolve([]);
+    return ids.length
+      ? db.team.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      : Promise.resolve([]);
   }
 
   gatewaysByName(db: OrgDb, names: string[]) {
@@ -84,6 +96,8 @@ export class EventsRepository {
 
   /** The teams a manager belongs to: what they may see. */
   async memberTeamIds(db: OrgDb, userId: string): Promise<string[]> {
-    return (await db.teamMember.findMany({ where: { userId }, select: { teamId: true } })).map((m) => m.teamId);
+    return (await db.teamMember.findMany({ where: { userId }, select: { teamId: true } })).map(
+      (m) => m.teamId,
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from "@nestjs/common";
-import { EVENT_GROUPS_MAX, type TEventGroups, type TEventPage, type TEventQuery, type TEventRecord } from "@kt/contract";
+import {
+  EVENT_GROUPS_MAX,
+  type TEventGroups,
+  type TEventPage,
+  type TEventQuery,
+  type TEventRecord,
+} from "@kt/contract";
 import type { AuthContext } from "../../common/auth/auth-context";
 import { AppError } from "../../common/errors/app-error";
 import type { TResolvedFilters } from "./event-filters";
@@ -23,7 +29,8 @@ export class EventsService {
   async query(ctx: AuthContext, q: TEventQuery): Promise<TEventPage | TEventGroups> {
     const filters = await this.scope.resolve(ctx, q);
     if (q.group_by) return this.group(filters, q.group_by, q.limit);
-    if (q.cursor && !decodeCursor(q.cursor)) throw new AppError("validation_failed", "cursor is not one this API returned; pass nextCursor as is");
+    if (q.cursor && !decodeCursor(q.cursor))
+      throw new AppError("validation_failed", "cursor is not one this API returned; pass nextCursor as is");
     return this.list(filters, q.limit ?? DEFAULT_LIMIT, q.cursor ? decodeCursor(q.cursor) : null);
   }
 
@@ -34,11 +41,19 @@ export class EventsService {
       const scoped = await this.scope.resolve(ctx, {});
       if (!row.team_id || !scoped.teamIds?.includes(row.team_id)) throw AppError.notFound("Event");
     }
-    const names = await this.scope.names(ctx.orgId, row.gateway_id ? [row.gateway_id] : [], row.team_id ? [row.team_id] : []);
+    const names = await this.scope.names(
+      ctx.orgId,
+      row.gateway_id ? [row.gateway_id] : [],
+      row.team_id ? [row.team_id] : [],
+    );
     return toEventRecord(row, names);
   }
 
-  private async list(filters: TResolvedFilters, limit: number, after: { tsMicros: string; id: string } | null): Promise<TEventPage> {
+  private async list(
+    filters: TResolvedFilters,
+    limit: number,
+    after: { tsMicros: string; id: string } | null,
+  ): Promise<TEventPage> {
     const rows = await this.events.list(filters, limit + 1, after);
     const page = rows.slice(0, limit);
     const names = await this.scope.names(
@@ -46,11 +61,18 @@ export class EventsService {
       page.flatMap((r) => (r.gateway_id ? [r.gateway_id] : [])),
       page.flatMap((r) => (r.team_id ? [r.team_id] : [])),
     );
-    return { items: page.map((r) => toEventRecord(r, names)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+    return {
+      items: page.map((r) => toEventRecord(r, names)),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
   }
 
   /** Aggregates: whole hours from rollups, partial hours from raw events (see group-plan.ts). */
-  async group(filters: TResolvedFilters, groupBy: TEventQuery["group_by"] & {}, limit?: number): Promise<TEventGroups> {
+  async group(
+    filters: TResolvedFilters,
+    groupBy: TEventQuery["group_by"] & {},
+    limit?: number,
+  ): Promise<TEventGroups> {
     const plan = planGroups(filters, groupBy);
     const parts = await Promise.all(plan.slices.map((s) => this.groups.slice(filters, groupBy, s)));
     const merged = sortGroups(mergeGroups(parts), groupBy);

@@ -4,7 +4,18 @@ import { addToHistogram, percentile, type THistogram } from "./latency-histogram
 
 type TAccumulator = {
   keys: (string | null)[];
-  counts: Record<"requests" | "promptTokens" | "completionTokens" | "cachedTokens" | "unpriced" | "blocked" | "escalated" | "redacted" | "errors", number>;
+  counts: Record<
+    | "requests"
+    | "promptTokens"
+    | "completionTokens"
+    | "cachedTokens"
+    | "unpriced"
+    | "blocked"
+    | "escalated"
+    | "redacted"
+    | "errors",
+    number
+  >;
   costNanos: bigint;
   latencySum: number;
   histogram: THistogram;
@@ -21,7 +32,9 @@ export function toNanos(decimal: string): bigint {
 export const nanosToUsd = (nanos: bigint) => Number(nanos) / 1e9;
 
 /** Sums the partial aggregates of every slice per group (exactly, for tokens and cost) and derives rates and percentiles. */
-export function mergeGroups(parts: { rows: TGroupPartialRow[]; histogram: THistogramRow[] }[]): (TEventAggregate & { keys: (string | null)[] })[] {
+export function mergeGroups(
+  parts: { rows: TGroupPartialRow[]; histogram: THistogramRow[] }[],
+): (TEventAggregate & { keys: (string | null)[] })[] {
   const groups = new Map<string, TAccumulator>();
   const get = (keys: (string | null)[]) => {
     const id = JSON.stringify(keys);
@@ -29,7 +42,17 @@ export function mergeGroups(parts: { rows: TGroupPartialRow[]; histogram: THisto
     if (!acc) {
       acc = {
         keys,
-        counts: { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, unpriced: 0, blocked: 0, escalated: 0, redacted: 0, errors: 0 },
+        counts: {
+          requests: 0,
+          promptTokens: 0,
+          completionTokens: 0,
+          cachedTokens: 0,
+          unpriced: 0,
+          blocked: 0,
+          escalated: 0,
+          redacted: 0,
+          errors: 0,
+        },
         costNanos: 0n,
         latencySum: 0,
         histogram: new Map(),
@@ -55,7 +78,9 @@ export function mergeGroups(parts: { rows: TGroupPartialRow[]; histogram: THisto
     }
     for (const h of part.histogram) addToHistogram(get(h.keys).histogram, Number(h.bucket), Number(h.count));
   }
-  return [...groups.values()].filter((g) => g.counts.requests > 0).map((g) => ({ keys: g.keys, ...aggregateOf(g) }));
+  return [...groups.values()]
+    .filter((g) => g.counts.requests > 0)
+    .map((g) => ({ keys: g.keys, ...aggregateOf(g) }));
 }
 
 function aggregateOf(g: TAccumulator): TEventAggregate {
@@ -80,7 +105,10 @@ function aggregateOf(g: TAccumulator): TEventAggregate {
 }
 
 /** Time keys ascending first (series read left to right), then busiest first, then by key. */
-export function sortGroups<T extends { keys: (string | null)[]; requests: number }>(groups: T[], groupBy: TEventGroupKey[]): T[] {
+export function sortGroups<T extends { keys: (string | null)[]; requests: number }>(
+  groups: T[],
+  groupBy: TEventGroupKey[],
+): T[] {
   const timeIdx = groupBy.map((k, i) => (k === "day" || k === "hour" ? i : -1)).filter((i) => i >= 0);
   return groups.sort((a, b) => {
     for (const i of timeIdx) {

@@ -1,7 +1,8 @@
 import type { TEventGroupKey } from "@kt/contract";
 import type { TResolvedFilters } from "./event-filters";
 
-export type TGroupSource = "events" | "rollups" | "rollups_nouser" | "rollups_daily" | "policy_names" | "policy_keys";
+export type TGroupSource =
+  "events" | "rollups" | "rollups_nouser" | "rollups_daily" | "policy_names" | "policy_keys";
 export type TGroupSlice = { source: TGroupSource; from: Date; to: Date };
 export type TGroupPlan = { slices: TGroupSlice[]; usesRollups: boolean };
 

@@ -16,10 +16,23 @@ const POLICY_KEYS = (source: string) =>
   `${source} s CROSS JOIN LATERAL (SELECT 'name' AS kind, unnest(s.triggered_policies) AS policy UNION ALL SELECT 'key', unnest(s.policy_keys)) k`;
 
 export const ROLLUPS = {
-  hourly: { table: "telemetry.event_rollups_hourly", keys: ["hour", "team_id", "gateway_id", "provider", "model", "end_user", "action", "status"] },
-  nouser: { table: "telemetry.event_rollups_hourly_nouser", keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status"] },
-  daily: { table: "telemetry.event_rollups_daily", keys: ["day", "team_id", "gateway_id", "provider", "model", "action", "status"] },
-  policies: { table: "telemetry.policy_rollups_hourly", keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status", "kind", "policy"], from: POLICY_KEYS },
+  hourly: {
+    table: "telemetry.event_rollups_hourly",
+    keys: ["hour", "team_id", "gateway_id", "provider", "model", "end_user", "action", "status"],
+  },
+  nouser: {
+    table: "telemetry.event_rollups_hourly_nouser",
+    keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status"],
+  },
+  daily: {
+    table: "telemetry.event_rollups_daily",
+    keys: ["day", "team_id", "gateway_id", "provider", "model", "action", "status"],
+  },
+  policies: {
+    table: "telemetry.policy_rollups_hourly",
+    keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status", "kind", "policy"],
+    from: POLICY_KEYS,
+  },
 } satisfies Record<string, TRollup>;
 
 /**
@@ -29,7 +42,16 @@ export const ROLLUPS = {
 const HIST_APPEND = `CASE WHEN cardinality(t.latency_hist) + cardinality(excluded.latency_hist) > 256
   THEN telemetry.hist_add(t.latency_hist, excluded.latency_hist) ELSE t.latency_hist || excluded.latency_hist END`;
 
-const MEASURES = ["requests", "prompt_tokens", "completion_tokens", "cached_tokens", "cost_usd", "unpriced", "latency_sum_ms", "latency_hist"];
+const MEASURES = [
+  "requests",
+  "prompt_tokens",
+  "completion_tokens",
+  "cached_tokens",
+  "cost_usd",
+  "unpriced",
+  "latency_sum_ms",
+  "latency_hist",
+];
 
 /** INSERT … SELECT of one rollup's rows from `source` (a table or CTE of event rows); `upsert` adds to existing rows. */
 export function rollupInsert(r: TRollup, source: string, upsert: boolean): string {

@@ -13,7 +13,11 @@ export class TelemetryPool implements OnModuleDestroy {
   readonly pool: pg.Pool;
 
   constructor(@Inject(ENV) env: TEnv) {
-    this.pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, application_name: "kt-telemetry" });
+    this.pool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_SIZE,
+      application_name: "kt-telemetry",
+    });
     this.pool.on("error", () => undefined);
   }
 

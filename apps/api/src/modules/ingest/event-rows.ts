@@ -44,7 +44,11 @@ export type TEventRowInput = {
  * Maps gateway events to rows. The org and gateway come from the credential, never from the event; a team or key
  * id that is not a UUID is dropped (the gateway's own team then applies). The first of several copies of an id wins.
  */
-export function toEventRows(events: TGatewayEvent[], gateway: GatewayCaller, overrides: TPriceOverride[]): TEventRowInput[] {
+export function toEventRows(
+  events: TGatewayEvent[],
+  gateway: GatewayCaller,
+  overrides: TPriceOverride[],
+): TEventRowInput[] {
   const seen = new Set<string>();
   const rows: TEventRowInput[] = [];
   for (const e of events) {

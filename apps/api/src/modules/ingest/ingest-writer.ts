@@ -13,7 +13,12 @@ import { IngestRepository } from "./ingest.repository";
 export type TInsertedEvent = TEventRowInput & { cost_usd: string | null };
 export type TRaised = { id: string; priority: string; policy: string; eventId: string };
 
-type TPending = { gateway: GatewayCaller; events: TGatewayEvent[]; done: (accepted: number) => void; fail: (error: unknown) => void };
+type TPending = {
+  gateway: GatewayCaller;
+  events: TGatewayEvent[];
+  done: (accepted: number) => void;
+  fail: (error: unknown) => void;
+};
 
 /** Events one transaction takes at most: several waiting batches of one org go in together. */
 const GROUP_MAX_EVENTS = 5_000;
@@ -60,7 +65,10 @@ export class IngestWriter {
     while (waiting.length > 0) {
       const group: TPending[] = [];
       let size = 0;
-      while (waiting.length > 0 && (group.length === 0 || size + waiting[0].events.length <= GROUP_MAX_EVENTS)) {
+      while (
+        waiting.length > 0 &&
+        (group.length === 0 || size + waiting[0].events.length <= GROUP_MAX_EVENTS)
+      ) {
         const next = waiting.shift()!;
         size += next.events.length;
         group.push(next);
@@ -76,18 +84,24 @@ export class IngestWriter {
   }
 
   private async write(orgId: string, group: TPending[]): Promise<void> {
-    const { inserted, raised, owners } = await this.store(orgId, group).catch(async (error: { code?: string }) => {
-      if (error.code !== NO_PARTITION) throw error;
-      this.ingest.forgetPartitions();
-      await this.ingest.ensurePartitions(group.flatMap((p) => p.events.map((e) => new Date(e.ts).toISOString().slice(0, 10))));
-      return this.store(orgId, group);
-    });
+    const { inserted, raised, owners } = await this.store(orgId, group).catch(
+      async (error: { code?: string }) => {
+        if (error.code !== NO_PARTITION) throw error;
+        this.ingest.forgetPartitions();
+        await this.ingest.ensurePartitions(
+          group.flatMap((p) => p.events.map((e) => new Date(e.ts).toISOString().slice(0, 10))),
+        );
+        return this.store(orgId, group);
+      },
+    );
     const accepted = new Map<TPending, number>();
     for (const e of inserted) accepted.set(owners.get(e.id)!, (accepted.get(owners.get(e.id)!) ?? 0) + 1);
     for (const p of group) p.done(accepted.get(p) ?? 0);
     if (inserted.length > 0) {
       const gateways = new Map(group.map((p) => [p.gateway.gatewayId, p.gateway]));
-      await this.effects.afterCommit(orgId, gateways, inserted, raised).catch((e: Error) => this.logger.warn(`after ingest: ${e.message}`));
+      await this.effects
+        .afterCommit(orgId, gateways, inserted, raised)
+        .catch((e: Error) => this.logger.warn(`after ingest: ${e.message}`));
     }
   }
 
@@ -106,8 +120,12 @@ export class IngestWriter {
         }
       }
       const costs = await this.ingest.insertAndRollUp(client, orgId, rows);
-      const inserted: TInsertedEvent[] = rows.filter((r) => costs.has(r.id)).map((r) => ({ ...r, cost_usd: costs.get(r.id) ?? null }));
-      const raised: TRaised[] = inserted.length ? await this.escalations.raise(client, orgId, inserted.flatMap(escalationsFor)) : [];
+      const inserted: TInsertedEvent[] = rows
+        .filter((r) => costs.has(r.id))
+        .map((r) => ({ ...r, cost_usd: costs.get(r.id) ?? null }));
+      const raised: TRaised[] = inserted.length
+        ? await this.escalations.raise(client, orgId, inserted.flatMap(escalationsFor))
+        : [];
       return { inserted, raised, owners };
     });
   }

@@ -14,7 +14,11 @@ export class IngestController {
   @Post("events")
   @HttpCode(200)
   @GatewayAuth()
-  @ZodResponse({ status: 200, type: IngestResponseDto, description: "Idempotent by event id: `duplicates` counts events already stored" })
+  @ZodResponse({
+    status: 200,
+    type: IngestResponseDto,
+    description: "Idempotent by event id: `duplicates` counts events already stored",
+  })
   events(@CurrentGateway() gateway: GatewayCaller, @Body() body: EventBatchDto) {
     return this.ingest.ingestBatch(gateway, body);
   }

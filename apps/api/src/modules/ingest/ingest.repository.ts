@@ -24,7 +24,10 @@ export class IngestRepository {
   async ensurePartitions(days: string[]): Promise<void> {
     const missing = [...new Set(days)].filter((d) => !this.knownDays.has(d)).sort();
     if (missing.length === 0) return;
-    await this.telemetry.pool.query("SELECT telemetry.ensure_event_partitions(d, d) FROM unnest($1::date[]) AS d", [missing]);
+    await this.telemetry.pool.query(
+      "SELECT telemetry.ensure_event_partitions(d, d) FROM unnest($1::date[]) AS d",
+      [missing],
+    );
     for (const d of missing) this.knownDays.add(d);
   }
 
@@ -37,9 +40,20 @@ export class IngestRepository {
    * One statement: inserts the events whose id is new (cost computed from the rates), adds exactly those to every
    * rollup, daily users and team spend, and releases the reservations they settle. Returns the new ids with cost.
    */
-  async insertAndRollUp(client: pg.PoolClient, orgId: string, rows: TEventRowInput[]): Promise<Map<string, string | null>> {
+  async insertAndRollUp(
+    client: pg.PoolClient,
+    orgId: string,
+    rows: TEventRowInput[],
+  ): Promise<Map<string, string | null>> {
     const columns = columnsOf(EVENT_RECORD).filter((c) => !c.startsWith("rate_"));
-    const cost = COST_SQL({ prompt: "x.prompt_tokens", completion: "x.completion_tokens", cached: "x.cached_tokens", input: "x.rate_in", output: "x.rate_out", cachedRate: "x.rate_cached" });
+    const cost = COST_SQL({
+      prompt: "x.prompt_tokens",
+      completion: "x.completion_tokens",
+      cached: "x.cached_tokens",
+      input: "x.rate_in",
+      output: "x.rate_out",
+      cachedRate: "x.rate_cached",
+    });
     const sql = `WITH ins AS (
         INSERT INTO telemetry.events (org_id, cost_usd, ${columns.join(", ")})
         SELECT $1::uuid, ${cost}, ${columns.map((c) => `x.${c}`).join(", ")}
@@ -48,13 +62,19 @@ export class IngestRepository {
         RETURNING id, ts, team_id, gateway_id, provider, model, end_user, action, status, prompt_tokens, completion_tokens, cached_tokens,
           cost_usd, latency_ms, triggered_policies, policy_keys
       ),
-      ${Object.entries(ROLLUPS).map(([name, r]) => `${name} AS (${rollupInsert(r, "ins", true)} RETURNING 1)`).join(",\n      ")},
+      ${Object.entries(ROLLUPS)
+        .map(([name, r]) => `${name} AS (${rollupInsert(r, "ins", true)} RETURNING 1)`)
+        .join(",\n      ")},
       users AS (${activeUsersInsert("ins", true)} RETURNING 1),
       spend AS (${teamSpendInsert("ins", true)} RETURNING 1),
       released AS (DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND event_id IN (SELECT id FROM ins) RETURNING 1)
       SELECT id, cost_usd::text AS cost_usd FROM ins`;
     // Named: PostgreSQL plans the statement once per connection instead of on every batch.
-    const result = await client.query<{ id: string; cost_usd: string | null }>({ name: "kt-ingest-events", text: sql, values: [orgId, JSON.stringify(rows)] });
+    const result = await client.query<{ id: string; cost_usd: string | null }>({
+      name: "kt-ingest-events",
+      text: sql,
+      values: [orgId, JSON.stringify(rows)],
+    });
     return new Map(result.rows.map((r) => [r.id, r.cost_usd]));
   }
 
@@ -63,4 +83,3 @@ export class IngestRepository {
     await client.query("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))", [`prices:${orgId}`]);
   }
 }
-

@@ -22,9 +22,13 @@ export class IngestService {
   async ingestBatch(gateway: GatewayCaller, batch: TEventBatch): Promise<TIngestResponse> {
     const late = batch.events.findIndex((e) => Date.parse(e.ts) > Date.now() + MAX_FUTURE_MS);
     if (late >= 0) {
-      throw new AppError("validation_failed", `events[${late}].ts is more than a day in the future; check the gateway's clock`, {
-        issues: [{ path: `body.events.${late}.ts`, message: "more than a day in the future" }],
-      });
+      throw new AppError(
+        "validation_failed",
+        `events[${late}].ts is more than a day in the future; check the gateway's clock`,
+        {
+          issues: [{ path: `body.events.${late}.ts`, message: "more than a day in the future" }],
+        },
+      );
     }
     await this.ingest.ensurePartitions(batch.events.map((e) => new Date(e.ts).toISOString().slice(0, 10)));
     const accepted = await this.writer.submit(gateway, batch.events);

@@ -4,5 +4,10 @@ import { NotificationsController } from "./notifications.controller";
 import { NotificationsRepository } from "./notifications.repository";
 import { NotificationsService } from "./notifications.service";
 
-@Module({ imports: [WebhooksModule], controllers: [NotificationsController], providers: [NotificationsService, NotificationsRepository], exports: [NotificationsService] })
+@Module({
+  imports: [WebhooksModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, NotificationsRepository],
+  exports: [NotificationsService],
+})
 export class NotificationsModule {}

@@ -20,24 +20,46 @@ export class NotificationsService {
     private readonly webhooks: WebhookDeliveryService,
   ) {}
 
-  async notify(orgId: string, n: { kind: string; title: string; body: string; data: Record<string, unknown> }): Promise<TNotification> {
-    const row = await this.notifications.create(this.db.system, { orgId, ...n, data: n.data as Prisma.InputJsonValue });
+  async notify(
+    orgId: string,
+    n: { kind: string; title: string; body: string; data: Record<string, unknown> },
+  ): Promise<TNotification> {
+    const row = await this.notifications.create(this.db.system, {
+      orgId,
+      ...n,
+      data: n.data as Prisma.InputJsonValue,
+    });
     const notification = toNotification(row);
-    this.webhooks.dispatch(orgId, notification).catch((e: Error) => this.logger.warn(`webhook dispatch failed: ${e.message}`));
+    this.webhooks
+      .dispatch(orgId, notification)
+      .catch((e: Error) => this.logger.warn(`webhook dispatch failed: ${e.message}`));
     return notification;
   }
 
-  async list(ctx: AuthContext, q: { unread?: boolean; limit: number; cursor?: string }): Promise<TNotificationPage> {
+  async list(
+    ctx: AuthContext,
+    q: { unread?: boolean; limit: number; cursor?: string },
+  ): Promise<TNotificationPage> {
     const db = this.db.forOrg(ctx.orgId);
     const after = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && !after) throw new AppError("validation_failed", "cursor is not one this API returned; pass nextCursor as is");
+    if (q.cursor && !after)
+      throw new AppError("validation_failed", "cursor is not one this API returned; pass nextCursor as is");
     const [rows, unreadCount] = await Promise.all([
-      this.notifications.list(db, q.unread === undefined ? {} : q.unread ? { readAt: null } : { readAt: { not: null } }, q.limit + 1, after),
+      this.notifications.list(
+        db,
+        q.unread === undefined ? {} : q.unread ? { readAt: null } : { readAt: { not: null } },
+        q.limit + 1,
+        after,
+      ),
       this.notifications.unreadCount(db),
     ]);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    return { items: page.map(toNotification), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null, unreadCount };
+    return {
+      items: page.map(toNotification),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+      unreadCount,
+    };
   }
 
   async markRead(ctx: AuthContext, id: string | null): Promise<{ marked: number }> {
@@ -60,7 +82,8 @@ function toNotification(r: TRow): TNotification {
   };
 }
 
-const encodeCursor = (r: { createdAt: Date; id: string }) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString("base64url");
+const encodeCursor = (r: { createdAt: Date; id: string }) =>
+  Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString("base64url");
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
   const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");

@@ -13,21 +13,33 @@ export class PricesController {
 
   @Get()
   @RequirePermission("costs:read")
-  @ZodResponse({ status: 200, type: PriceListDto, description: "The list price table with the org's overrides, and models seen without a price" })
+  @ZodResponse({
+    status: 200,
+    type: PriceListDto,
+    description: "The list price table with the org's overrides, and models seen without a price",
+  })
   list(@Ctx() ctx: AuthContext) {
     return this.prices.list(ctx);
   }
 
   @Put()
   @RequirePermission("prices:write")
-  @ZodResponse({ status: 200, type: PriceChangeResultDto, description: "Set the org's price for a model; stored costs are recomputed" })
+  @ZodResponse({
+    status: 200,
+    type: PriceChangeResultDto,
+    description: "Set the org's price for a model; stored costs are recomputed",
+  })
   set(@Ctx() ctx: AuthContext, @Body() body: SetPriceDto) {
     return this.prices.set(ctx, body as SetPriceDto & { cachedInputPerMTok: number | null });
   }
 
   @Delete()
   @RequirePermission("prices:write")
-  @ZodResponse({ status: 200, type: PriceChangeResultDto, description: "Remove an override (?provider=&model=); stored costs are recomputed" })
+  @ZodResponse({
+    status: 200,
+    type: PriceChangeResultDto,
+    description: "Remove an override (?provider=&model=); stored costs are recomputed",
+  })
   remove(@Ctx() ctx: AuthContext, @Query() query: PriceKeyDto) {
     return this.prices.remove(ctx, query.provider, query.model);
   }

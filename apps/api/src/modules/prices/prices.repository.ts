@@ -23,10 +23,21 @@ export class PricesRepository {
     return db.modelPrice.findMany({ orderBy: [{ provider: "asc" }, { model: "asc" }] });
   }
 
-  upsert(tx: OrgTx, orgId: string, p: { provider: string; model: string; input: number; output: number; cached: number | null }) {
+  upsert(
+    tx: OrgTx,
+    orgId: string,
+    p: { provider: string; model: string; input: number; output: number; cached: number | null },
+  ) {
     return tx.modelPrice.upsert({
       where: { orgId_provider_model: { orgId, provider: p.provider, model: p.model } },
-      create: { orgId, provider: p.provider, model: p.model, inputPerMTok: p.input, outputPerMTok: p.output, cachedPerMTok: p.cached },
+      create: {
+        orgId,
+        provider: p.provider,
+        model: p.model,
+        inputPerMTok: p.input,
+        outputPerMTok: p.output,
+        cachedPerMTok: p.cached,
+      },
       update: { inputPerMTok: p.input, outputPerMTok: p.output, cachedPerMTok: p.cached },
     });
   }
@@ -41,7 +52,12 @@ export class PricesRepository {
 
   /** Provider and model pairs seen in the last 90 days with no known price (from the rollups, not raw events). */
   async unpriced(orgId: string) {
-    const { rows } = await this.telemetry.pool.query<{ provider: string | null; model: string; requests: string; last_seen: Date }>(
+    const { rows } = await this.telemetry.pool.query<{
+      provider: string | null;
+      model: string;
+      requests: string;
+      last_seen: Date;
+    }>(
       `SELECT provider, model, sum(unpriced)::bigint::text AS requests, max(hour) AS last_seen
        FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1::uuid AND hour >= now() - interval '90 days' AND unpriced > 0
        GROUP BY provider, model ORDER BY sum(unpriced) DESC LIMIT 200`,
@@ -69,8 +85,21 @@ export class PricesRepository {
    * Rewrites the cost of the stored events of one model with the given rates (null: unknown) and applies the
    * differences to the rollups and team spend built from them, in one statement. Returns how many events changed.
    */
-  async recompute(tx: OrgTx, orgId: string, provider: string, model: string, rates: { input: number; output: number; cached: number | null } | null) {
-    const cost = COST_SQL({ prompt: "e.prompt_tokens", completion: "e.completion_tokens", cached: "e.cached_tokens", input: "$4::numeric", output: "$5::numeric", cachedRate: "$6::numeric" });
+  async recompute(
+    tx: OrgTx,
+    orgId: string,
+    provider: string,
+    model: string,
+    rates: { input: number; output: number; cached: number | null } | null,
+  ) {
+    const cost = COST_SQL({
+      prompt: "e.prompt_tokens",
+      completion: "e.completion_tokens",
+      cached: "e.cached_tokens",
+      input: "$4::numeric",
+      output: "$5::numeric",
+      cachedRate: "$6::numeric",
+    });
     const rows = await tx.$queryRawUnsafe<{ changed: bigint }[]>(
       `WITH changed AS (
          UPDATE telemetry.events e SET cost_usd = ${cost}
@@ -89,7 +118,12 @@ export class PricesRepository {
          WHERE t.org_id = $1::uuid AND t.team_id = s.team_id AND t.period = s.period RETURNING 1
        )
        SELECT (SELECT count(*) FROM changed) AS changed, (SELECT count(*) FROM hourly) + (SELECT count(*) FROM nouser) + (SELECT count(*) FROM daily) + (SELECT count(*) FROM policies) + (SELECT count(*) FROM spend) AS touched`,
-      orgId, provider, model, rates?.input ?? null, rates?.output ?? null, rates?.cached ?? null,
+      orgId,
+      provider,
+      model,
+      rates?.input ?? null,
+      rates?.output ?? null,
+      rates?.cached ?? null,
     );
     return Number(rows[0]?.changed ?? 0);
   }
@@ -99,7 +133,12 @@ const POLICY_KEYS_OF_CHANGED = `(SELECT c0.*, k.kind, k.policy FROM changed c0 C
   (SELECT 'name' AS kind, unnest(c0.triggered_policies) AS policy UNION ALL SELECT 'key', unnest(c0.policy_keys)) k) c`;
 
 /** An UPDATE adding the cost differences of the changed events to one rollup table, matched on its whole key. */
-function rollupDelta(table: string, extraKeys: string[], from: string, period: "hour" | "day" = "hour"): string {
+function rollupDelta(
+  table: string,
+  extraKeys: string[],
+  from: string,
+  period: "hour" | "day" = "hour",
+): string {
   const keys = ["team_id", "gateway_id", "action", "status", ...extraKeys];
   const bucket = period === "hour" ? "date_trunc('hour', c.ts, 'UTC')" : "(c.ts AT TIME ZONE 'UTC')::date";
   return `UPDATE ${table} r SET cost_usd = r.cost_usd + s.dc, unpriced = r.unpriced + s.du

@@ -1,5 +1,11 @@
 import { Injectable } from "@nestjs/common";
-import { PRICE_TABLE, type TPriceChangeResult, type TPriceList, type TPriceRow, type TSetPrice } from "@kt/contract";
+import {
+  PRICE_TABLE,
+  type TPriceChangeResult,
+  type TPriceList,
+  type TPriceRow,
+  type TSetPrice,
+} from "@kt/contract";
 import type { OrgTx } from "@kt/db";
 import type { AuthContext } from "../../common/auth/auth-context";
 import { DbService } from "../../common/db/db.module";
@@ -21,15 +27,33 @@ export class PricesService {
   ) {}
 
   async list(ctx: AuthContext): Promise<TPriceList> {
-    const [overrides, unpriced] = await Promise.all([this.prices.list(this.db.forOrg(ctx.orgId)), this.prices.unpriced(ctx.orgId)]);
+    const [overrides, unpriced] = await Promise.all([
+      this.prices.list(this.db.forOrg(ctx.orgId)),
+      this.prices.unpriced(ctx.orgId),
+    ]);
     const overridden = new Set(overrides.map((o) => `${o.provider}\u0000${o.model}`));
     const list: TPriceRow[] = PRICE_TABLE.models
       .filter((m) => !overridden.has(`${m.provider}\u0000${m.model}`))
-      .map((m) => ({ provider: m.provider, model: m.model, inputPerMTok: m.inputPerMTok, outputPerMTok: m.outputPerMTok, cachedInputPerMTok: m.cachedInputPerMTok ?? null, source: "list", updatedAt: null }));
+      .map((m) => ({
+        provider: m.provider,
+        model: m.model,
+        inputPerMTok: m.inputPerMTok,
+        outputPerMTok: m.outputPerMTok,
+        cachedInputPerMTok: m.cachedInputPerMTok ?? null,
+        source: "list",
+        updatedAt: null,
+      }));
     return {
       table: { source: PRICE_TABLE.source, asOf: PRICE_TABLE.asOf, currency: PRICE_TABLE.currency },
-      items: [...overrides.map(toRow), ...list].sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model)),
-      unpriced: unpriced.map((u) => ({ provider: u.provider, model: u.model, requests: Number(u.requests), lastSeen: new Date(u.last_seen).toISOString() })),
+      items: [...overrides.map(toRow), ...list].sort(
+        (a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model),
+      ),
+      unpriced: unpriced.map((u) => ({
+        provider: u.provider,
+        model: u.model,
+        requests: Number(u.requests),
+        lastSeen: new Date(u.last_seen).toISOString(),
+      })),
     };
   }
 
@@ -39,7 +63,13 @@ export class PricesService {
       async (tx) => {
         await this.prices.lockPricesExclusive(tx, ctx.orgId);
         const before = await this.prices.find(tx, input.provider, input.model);
-        const row = await this.prices.upsert(tx, ctx.orgId, { provider: input.provider, model: input.model, input: input.inputPerMTok, output: input.outputPerMTok, cached: input.cachedInputPerMTok });
+        const row = await this.prices.upsert(tx, ctx.orgId, {
+          provider: input.provider,
+          model: input.model,
+          input: input.inputPerMTok,
+          output: input.outputPerMTok,
+          cached: input.cachedInputPerMTok,
+        });
         const recomputed = await this.recompute(tx, ctx.orgId, input.provider, input.model);
         await this.audit.record(tx, ctx, {
           action: "price.set",
@@ -62,7 +92,13 @@ export class PricesService {
         if (!before) throw AppError.notFound("Price override");
         await this.prices.remove(tx, provider, model);
         const recomputed = await this.recompute(tx, ctx.orgId, provider, model);
-        await this.audit.record(tx, ctx, { action: "price.remove", resourceType: "model_price", resourceId: before.id, before: toRow(before), after: { eventsRecomputed: recomputed } });
+        await this.audit.record(tx, ctx, {
+          action: "price.remove",
+          resourceType: "model_price",
+          resourceId: before.id,
+          before: toRow(before),
+          after: { eventsRecomputed: recomputed },
+        });
         return { price: null, eventsRecomputed: recomputed };
       },
       { timeout: RECOMPUTE_TIMEOUT_MS },
@@ -72,10 +108,16 @@ export class PricesService {
   /** Every stored model the changed price name covers gets the rates that now apply to it. */
   private async recompute(tx: OrgTx, orgId: string, provider: string, priceModel: string): Promise<number> {
     const overrides: TPriceOverride[] = (await this.prices.list(tx)).map((o) => ({
-      provider: o.provider, model: o.model, input: Number(o.inputPerMTok), output: Number(o.outputPerMTok), cached: o.cachedPerMTok === null ? null : Number(o.cachedPerMTok),
+      provider: o.provider,
+      model: o.model,
+      input: Number(o.inputPerMTok),
+      output: Number(o.outputPerMTok),
+      cached: o.cachedPerMTok === null ? null : Number(o.cachedPerMTok),
     }));
     let changed = 0;
-    for (const model of (await this.prices.modelsOf(tx, orgId, provider)).filter((m) => modelMatches(priceModel, m))) {
+    for (const model of (await this.prices.modelsOf(tx, orgId, provider)).filter((m) =>
+      modelMatches(priceModel, m),
+    )) {
       const rates = ratesFor(overrides, provider, model);
       changed += await this.prices.recompute(tx, orgId, provider, model, rates);
     }

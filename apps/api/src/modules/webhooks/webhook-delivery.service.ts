@@ -29,12 +29,24 @@ export class WebhookDeliveryService {
 
   /** One delivery with retries; resolves with the last HTTP status (0: no answer). */
   async deliver(url: string, secret: string, n: TNotification, attempt = 1): Promise<number> {
-    const body = JSON.stringify({ id: n.id, kind: n.kind, createdAt: n.createdAt, title: n.title, body: n.body, data: n.data });
+    const body = JSON.stringify({
+      id: n.id,
+      kind: n.kind,
+      createdAt: n.createdAt,
+      title: n.title,
+      body: n.body,
+      data: n.data,
+    });
     let status = 0;
     try {
       const res = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, body), "x-kt-event": n.kind, "x-kt-delivery": n.id },
+        headers: {
+          "content-type": "application/json",
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, body),
+          "x-kt-event": n.kind,
+          "x-kt-delivery": n.id,
+        },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
         redirect: "manual",
@@ -46,7 +58,9 @@ export class WebhookDeliveryService {
       status = 0;
     }
     if (attempt >= ATTEMPTS) {
-      this.logger.warn(`webhook delivery of ${n.kind} ${n.id} to ${new URL(url).host} failed after ${attempt} attempts (last status ${status})`);
+      this.logger.warn(
+        `webhook delivery of ${n.kind} ${n.id} to ${new URL(url).host} failed after ${attempt} attempts (last status ${status})`,
+      );
       return status;
     }
     await new Promise((r) => setTimeout(r, backoffMs(attempt)).unref());

@@ -4,7 +4,14 @@ import { ZodResponse } from "nestjs-zod";
 import type { AuthContext } from "../../common/auth/auth-context";
 import { Ctx, RequirePermission } from "../../common/auth/decorators";
 import { IdParam } from "../../common/http/id-param.dto";
-import { CreateWebhookDto, UpdateWebhookDto, WebhookCreatedDto, WebhookDto, WebhookListDto, WebhookTestDto } from "./dto/webhooks.dto";
+import {
+  CreateWebhookDto,
+  UpdateWebhookDto,
+  WebhookCreatedDto,
+  WebhookDto,
+  WebhookListDto,
+  WebhookTestDto,
+} from "./dto/webhooks.dto";
 import { WebhooksService } from "./webhooks.service";
 
 @ApiTags("webhooks")
@@ -21,7 +28,11 @@ export class WebhooksController {
 
   @Post()
   @RequirePermission("webhooks:write")
-  @ZodResponse({ status: 201, type: WebhookCreatedDto, description: "The signing secret is shown in this answer only" })
+  @ZodResponse({
+    status: 201,
+    type: WebhookCreatedDto,
+    description: "The signing secret is shown in this answer only",
+  })
   create(@Ctx() ctx: AuthContext, @Body() body: CreateWebhookDto) {
     return this.webhooks.create(ctx, body as CreateWebhookDto & { events: string[] });
   }
@@ -43,7 +54,11 @@ export class WebhooksController {
   @Post(":id/test")
   @HttpCode(200)
   @RequirePermission("webhooks:write")
-  @ZodResponse({ status: 200, type: WebhookTestDto, description: "Sends one signed test delivery and reports the receiver's HTTP status (0: no answer)" })
+  @ZodResponse({
+    status: 200,
+    type: WebhookTestDto,
+    description: "Sends one signed test delivery and reports the receiver's HTTP status (0: no answer)",
+  })
   test(@Ctx() ctx: AuthContext, @Param() { id }: IdParam) {
     return this.webhooks.test(ctx, id);
   }

@@ -4,5 +4,9 @@ import { WebhooksController } from "./webhooks.controller";
 import { WebhooksRepository } from "./webhooks.repository";
 import { WebhooksService } from "./webhooks.service";
 
-@Module({ controllers: [WebhooksController], providers: [WebhooksService, WebhooksRepository, WebhookDeliveryService], exports: [WebhookDeliveryService] })
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhooksService, WebhooksRepository, WebhookDeliveryService],
+  exports: [WebhookDeliveryService],
+})
 export class WebhooksModule {}

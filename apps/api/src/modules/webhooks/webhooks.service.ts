@@ -24,11 +24,23 @@ export class WebhooksService {
   }
 
   /** The signing secret is returned here once; later reads show its prefix only. */
-  async create(ctx: AuthContext, input: TCreateWebhook & { events: string[] }): Promise<TWebhook & { secret: string }> {
+  async create(
+    ctx: AuthContext,
+    input: TCreateWebhook & { events: string[] },
+  ): Promise<TWebhook & { secret: string }> {
     const { secret } = newSecret("whsec_");
     const row = await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
-      const created = await this.webhooks.create(tx, ctx.orgId, { url: input.url, secret, events: input.events });
-      await this.audit.record(tx, ctx, { action: "webhook.create", resourceType: "webhook", resourceId: created.id, after: { url: input.url, events: input.events } });
+      const created = await this.webhooks.create(tx, ctx.orgId, {
+        url: input.url,
+        secret,
+        events: input.events,
+      });
+      await this.audit.record(tx, ctx, {
+        action: "webhook.create",
+        resourceType: "webhook",
+        resourceId: created.id,
+        after: { url: input.url, events: input.events },
+      });
       return created;
     });
     return { ...toWebhook(row), secret };
@@ -38,7 +50,11 @@ export class WebhooksService {
     const row = await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
       if (!(await this.webhooks.find(tx, id))) throw AppError.notFound("Webhook");
       await this.webhooks.setDisabled(tx, id, disabled);
-      await this.audit.record(tx, ctx, { action: disabled ? "webhook.disable" : "webhook.enable", resourceType: "webhook", resourceId: id });
+      await this.audit.record(tx, ctx, {
+        action: disabled ? "webhook.disable" : "webhook.enable",
+        resourceType: "webhook",
+        resourceId: id,
+      });
       return (await this.webhooks.find(tx, id))!;
     });
     return toWebhook(row);
@@ -49,7 +65,12 @@ export class WebhooksService {
       const row = await this.webhooks.find(tx, id);
       if (!row) throw AppError.notFound("Webhook");
       await this.webhooks.remove(tx, id);
-      await this.audit.record(tx, ctx, { action: "webhook.delete", resourceType: "webhook", resourceId: id, before: { url: row.url, events: row.events } });
+      await this.audit.record(tx, ctx, {
+        action: "webhook.delete",
+        resourceType: "webhook",
+        resourceId: id,
+        before: { url: row.url, events: row.events },
+      });
     });
   }
 
@@ -58,11 +79,31 @@ export class WebhooksService {
     const row = await this.webhooks.find(this.db.forOrg(ctx.orgId), id);
     if (!row) throw AppError.notFound("Webhook");
     const now = new Date().toISOString();
-    const status = await this.delivery.deliver(row.url, row.secret, { id: crypto.randomUUID(), kind: "webhook.test", title: "Test delivery", body: "kt can reach this webhook", data: null, readAt: null, createdAt: now }, 4);
+    const status = await this.delivery.deliver(
+      row.url,
+      row.secret,
+      {
+        id: crypto.randomUUID(),
+        kind: "webhook.test",
+        title: "Test delivery",
+        body: "kt can reach this webhook",
+        data: null,
+        readAt: null,
+        createdAt: now,
+      },
+      4,
+    );
     return { status };
   }
 }
 
 function toWebhook(r: TRow): TWebhook {
-  return { id: r.id, url: r.url, events: r.events, secretPrefix: r.secret.slice(0, 12), disabled: r.disabledAt !== null, createdAt: r.createdAt.toISOString() };
+  return {
+    id: r.id,
+    url: r.url,
+    events: r.events,
+    secretPrefix: r.secret.slice(0, 12),
+    disabled: r.disabledAt !== null,
+    createdAt: r.createdAt.toISOString(),
+  };
 }

@@ -1,10 +1,23 @@
-import { ZBudget, ZBudgetReservation, ZGatewayBudgetStatus, ZNormalizedPolicyConfig, ZNotificationPage, ZWebhookCreated } from "@kt/contract";
+import {
+  ZBudget,
+  ZBudgetReservation,
+  ZGatewayBudgetStatus,
+  ZNormalizedPolicyConfig,
+  ZNotificationPage,
+  ZWebhookCreated,
+} from "@kt/contract";
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
-import { createGateway, createTeam, eventually, gatewayEvent, type TestGateway } from "../../events/__tests__/telemetry-fixtures";
+import {
+  createGateway,
+  createTeam,
+  eventually,
+  gatewayEvent,
+  type TestGateway,
+} from "../../events/__tests__/telemetry-fixtures";
 
 // gpt-4o list price: $2.50 in, $10 out per million tokens.
 const PROMPT = 20_000;
@@ -27,7 +40,11 @@ async function receiver(): Promise<{ url: string; deliveries: Delivery[]; close:
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as import("node:net").AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/hooks/kt`, deliveries, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks/kt`,
+    deliveries,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /**
@@ -42,13 +59,20 @@ async function drive(gateways: TestGateway[], teamId: string, estimate: number) 
     const gw = gateways[n % gateways.length];
     for (;;) {
       const eventId = uuidv7();
-      const r = await gw.api.post("/v1/gateway/budget/reserve", { teamId, eventId, estimatedCostUsd: estimate });
+      const r = await gw.api.post("/v1/gateway/budget/reserve", {
+        teamId,
+        eventId,
+        estimatedCostUsd: estimate,
+      });
       const reservation = ZBudgetReservation.parse(r.body);
       if (!reservation.granted) return;
       admitted++;
       maxInFlight = Math.max(maxInFlight, ++inFlight);
       await new Promise((done) => setTimeout(done, 5 + Math.random() * 25));
-      const event = { ...gatewayEvent({ model: "gpt-4o", teamId, promptTokens: PROMPT, completionTokens: COMPLETION }), id: eventId };
+      const event = {
+        ...gatewayEvent({ model: "gpt-4o", teamId, promptTokens: PROMPT, completionTokens: COMPLETION }),
+        id: eventId,
+      };
       const ack = await gw.api.post("/v1/ingest/events", { events: [event] });
       inFlight--;
       expect(ack.body).toEqual({ accepted: 1, duplicates: 0 });
@@ -75,7 +99,10 @@ describe("budgets: central enforcement across gateways, alerts once per threshol
 
   it("50 concurrent clients through two gateways never push spend past the limit when estimates hold", async () => {
     const team = await createTeam(org, "Search");
-    const gateways = [await createGateway(api, org, { teamId: team.id }), await createGateway(api, org, { teamId: team.id })];
+    const gateways = [
+      await createGateway(api, org, { teamId: team.id }),
+      await createGateway(api, org, { teamId: team.id }),
+    ];
     const created = await org.as.admin.post("/v1/webhooks", { url: hook.url, events: ["budget.threshold"] });
     expect(created.status).toBe(201);
     const { secret } = ZWebhookCreated.parse(created.body);
@@ -87,7 +114,9 @@ describe("budgets: central enforcement across gateways, alerts once per threshol
     expect(budget.spentUsd).toBeGreaterThan(1 - CALL_COST - 1e-9);
     expect(admitted).toBe(Math.round(1 / CALL_COST));
     expect(budget.reservedUsd).toBe(0);
-    const status = ZGatewayBudgetStatus.parse((await gateways[1].api.get(`/v1/gateway/budget?teamId=${team.id}`)).body);
+    const status = ZGatewayBudgetStatus.parse(
+      (await gateways[1].api.get(`/v1/gateway/budget?teamId=${team.id}`)).body,
+    );
     expect(status).toMatchObject({ teamId: team.id, limitUsd: 1 });
     expect(status.spentUsd).toBeCloseTo(budget.spentUsd, 9);
 
@@ -98,18 +127,26 @@ describe("budgets: central enforcement across gateways, alerts once per threshol
       return alerts.length >= 3 ? alerts : undefined;
     });
     expect(feed.map((n) => n.data?.threshold).sort()).toEqual([100, 50, 80]);
-    const deliveries = await eventually(async () => (hook.deliveries.length >= 3 ? hook.deliveries : undefined));
+    const deliveries = await eventually(async () =>
+      hook.deliveries.length >= 3 ? hook.deliveries : undefined,
+    );
     for (const d of deliveries) {
-      const [t, v1] = String(d.headers["x-kt-signature"]).split(",").map((p) => p.split("=")[1]);
+      const [t, v1] = String(d.headers["x-kt-signature"])
+        .split(",")
+        .map((p) => p.split("=")[1]);
       expect(v1).toBe(createHmac("sha256", secret).update(`${t}.${d.body}`).digest("hex"));
     }
     expect(deliveries.map((d) => JSON.parse(d.body).data.threshold).sort()).toEqual([100, 50, 80]);
     expect(budget.alertsFired).toEqual([50, 80, 100]);
     // More spend in the same month fires nothing new.
-    await gateways[0].api.post("/v1/ingest/events", { events: [gatewayEvent({ model: "gpt-4o", teamId: team.id, promptTokens: PROMPT })] });
+    await gateways[0].api.post("/v1/ingest/events", {
+      events: [gatewayEvent({ model: "gpt-4o", teamId: team.id, promptTokens: PROMPT })],
+    });
     await new Promise((r) => setTimeout(r, 300));
     const again = ZNotificationPage.parse((await org.as.viewer.get("/v1/notifications?limit=200")).body);
-    expect(again.items.filter((n) => n.kind === "budget.threshold" && n.data?.teamId === team.id)).toHaveLength(3);
+    expect(
+      again.items.filter((n) => n.kind === "budget.threshold" && n.data?.teamId === team.id),
+    ).toHaveLength(3);
     expect(hook.deliveries).toHaveLength(3);
   });
 
@@ -127,32 +164,60 @@ describe("budgets: central enforcement across gateways, alerts once per threshol
   it("takes the lower of the API budget and the team's cost_limit policy, and lets only admins set budgets", async () => {
     const team = await createTeam(org, "Legal");
     expect((await org.as.manager.get(`/v1/budgets/${team.id}`)).status).toBe(404); // not one of the manager's teams
-    expect(ZBudget.parse((await org.as.admin.get(`/v1/budgets/${team.id}`)).body)).toMatchObject({ limitUsd: null, spentUsd: 0, percentUsed: null });
+    expect(ZBudget.parse((await org.as.admin.get(`/v1/budgets/${team.id}`)).body)).toMatchObject({
+      limitUsd: null,
+      spentUsd: 0,
+      percentUsed: null,
+    });
     // A cost_limit policy in a config owned by the team sets a limit of its own.
     const normalized = ZNormalizedPolicyConfig.parse({
       name: "legal-policy",
-      policies: [{ name: "team-budget", type: "cost_limit", monthlyLimitUsd: 20, action: "block", enabled: true }],
+      policies: [
+        { name: "team-budget", type: "cost_limit", monthlyLimitUsd: 20, action: "block", enabled: true },
+      ],
     });
-    const config = await api.db.policyConfig.create({ data: { orgId: org.orgId, name: "legal-policy", teamId: team.id } });
+    const config = await api.db.policyConfig.create({
+      data: { orgId: org.orgId, name: "legal-policy", teamId: team.id },
+    });
     const version = await api.db.policyConfigVersion.create({
-      data: { orgId: org.orgId, configId: config.id, number: 1, source: "policies: []", normalized, contentHash: "x", authorLabel: "test" },
+      data: {
+        orgId: org.orgId,
+        configId: config.id,
+        number: 1,
+        source: "policies: []",
+        normalized,
+        contentHash: "x",
+        authorLabel: "test",
+      },
     });
     await api.db.policyConfig.update({ where: { id: config.id }, data: { currentVersionId: version.id } });
-    expect(ZBudget.parse((await org.as.admin.get(`/v1/budgets/${team.id}`)).body)).toMatchObject({ limitUsd: 20, policyLimitUsd: 20, apiLimitUsd: null });
+    expect(ZBudget.parse((await org.as.admin.get(`/v1/budgets/${team.id}`)).body)).toMatchObject({
+      limitUsd: 20,
+      policyLimitUsd: 20,
+      apiLimitUsd: null,
+    });
     for (const role of ["manager", "finance", "viewer"] as const) {
       expect((await org.as[role].put(`/v1/budgets/${team.id}`, { monthlyLimitUsd: 5 })).status).toBe(403);
     }
     expect((await org.as.admin.put(`/v1/budgets/${team.id}`, { monthlyLimitUsd: -1 })).status).toBe(400);
-    const set = ZBudget.parse((await org.as.admin.put(`/v1/budgets/${team.id}`, { monthlyLimitUsd: 50 })).body);
+    const set = ZBudget.parse(
+      (await org.as.admin.put(`/v1/budgets/${team.id}`, { monthlyLimitUsd: 50 })).body,
+    );
     expect(set).toMatchObject({ limitUsd: 20, apiLimitUsd: 50, policyLimitUsd: 20 });
-    expect(ZBudget.parse((await org.as.admin.put(`/v1/budgets/${team.id}`, { monthlyLimitUsd: 8 })).body).limitUsd).toBe(8);
-    const audit = await api.db.auditEntry.findMany({ where: { orgId: org.orgId, resourceId: team.id, action: "budget.set" } });
+    expect(
+      ZBudget.parse((await org.as.admin.put(`/v1/budgets/${team.id}`, { monthlyLimitUsd: 8 })).body).limitUsd,
+    ).toBe(8);
+    const audit = await api.db.auditEntry.findMany({
+      where: { orgId: org.orgId, resourceId: team.id, action: "budget.set" },
+    });
     expect(audit).toHaveLength(2);
     const removed = ZBudget.parse((await org.as.admin.delete(`/v1/budgets/${team.id}`)).body);
     expect(removed).toMatchObject({ limitUsd: 20, apiLimitUsd: null });
     expect((await org.as.admin.delete(`/v1/budgets/${team.id}`)).status).toBe(404);
     const list = (await org.as.finance.get("/v1/budgets")).body;
-    expect(list.items.map((b: { teamName: string }) => b.teamName)).toEqual(expect.arrayContaining(["Legal", "Search", "Ads"]));
+    expect(list.items.map((b: { teamName: string }) => b.teamName)).toEqual(
+      expect.arrayContaining(["Legal", "Search", "Ads"]),
+    );
   });
 
   it("answers 404 for another org's teams on every budget route, for users and gateways", async () => {
@@ -162,7 +227,15 @@ describe("budgets: central enforcement across gateways, alerts once per threshol
     expect((await org.as.admin.put(`/v1/budgets/${theirs.id}`, { monthlyLimitUsd: 1 })).status).toBe(404);
     expect((await org.as.admin.delete(`/v1/budgets/${theirs.id}`)).status).toBe(404);
     expect((await ours.api.get(`/v1/gateway/budget?teamId=${theirs.id}`)).status).toBe(404);
-    expect((await ours.api.post("/v1/gateway/budget/reserve", { teamId: theirs.id, eventId: uuidv7(), estimatedCostUsd: 0 })).status).toBe(404);
+    expect(
+      (
+        await ours.api.post("/v1/gateway/budget/reserve", {
+          teamId: theirs.id,
+          eventId: uuidv7(),
+          estimatedCostUsd: 0,
+        })
+      ).status,
+    ).toBe(404);
     expect((await org.as.admin.get("/v1/gateway/budget?teamId=" + theirs.id)).status).toBe(401);
     expect((await ours.api.get("/v1/gateway/budget?teamId=not-a-uuid")).status).toBe(400);
   });

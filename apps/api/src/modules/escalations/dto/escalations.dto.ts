@@ -1,5 +1,12 @@
 import { createZodDto } from "nestjs-zod";
-import { ZAssignEscalation, ZCommentOnEscalation, ZEscalationDetail, ZEscalationListQuery, ZEscalationPage, ZResolveEscalation } from "@kt/contract";
+import {
+  ZAssignEscalation,
+  ZCommentOnEscalation,
+  ZEscalationDetail,
+  ZEscalationListQuery,
+  ZEscalationPage,
+  ZResolveEscalation,
+} from "@kt/contract";
 
 export class EscalationListQueryDto extends createZodDto(ZEscalationListQuery) {}
 export class EscalationPageDto extends createZodDto(ZEscalationPage) {}

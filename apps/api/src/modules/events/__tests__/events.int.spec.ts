@@ -28,7 +28,14 @@ describe("ingest and events", () => {
       return ZEventPage.parse(res.body).items.find((e) => e.id === sent.id);
     }, 5_000);
     expect(Date.now() - sentAt).toBeLessThan(5_000);
-    expect(found).toMatchObject({ gatewayId: gw.id, gatewayName: "prod-gw", teamId: team.id, teamName: "Payments", user: "alice", priceUnknown: false });
+    expect(found).toMatchObject({
+      gatewayId: gw.id,
+      gatewayName: "prod-gw",
+      teamId: team.id,
+      teamName: "Payments",
+      user: "alice",
+      priceUnknown: false,
+    });
     // gpt-4o-mini list price: 0.15 in, 0.6 out per million tokens; the gateway's own figure is not trusted.
     expect(found.costUsd).toBeCloseTo((120 * 0.15 + 80 * 0.6) / 1e6, 12);
     const one = await org.as.viewer.get(`/v1/events/${sent.id}`);
@@ -40,7 +47,9 @@ describe("ingest and events", () => {
     expect((await gw.api.post("/v1/ingest/events", batch)).body).toEqual({ accepted: 2, duplicates: 0 });
     const before = await org.as.admin.get("/v1/events?since=1h&user=replay&group_by=user");
     expect((await gw.api.post("/v1/ingest/events", batch)).body).toEqual({ accepted: 0, duplicates: 2 });
-    expect((await gw.api.post("/v1/ingest/events", { events: [batch.events[0], batch.events[0]] })).body).toEqual({ accepted: 0, duplicates: 2 });
+    expect(
+      (await gw.api.post("/v1/ingest/events", { events: [batch.events[0], batch.events[0]] })).body,
+    ).toEqual({ accepted: 0, duplicates: 2 });
     const after = await org.as.admin.get("/v1/events?since=1h&user=replay&group_by=user");
     expect(ZEventGroups.parse(after.body).groups).toEqual(before.body.groups);
     expect(after.body.groups[0].requests).toBe(2);
@@ -53,18 +62,28 @@ describe("ingest and events", () => {
     await gw.api.post("/v1/ingest/events", { events: [e] });
     const got = (await org.as.admin.get(`/v1/events/${e.id}`)).body;
     expect(got).toMatchObject({ costUsd: null, priceUnknown: true });
-    const grouped = ZEventGroups.parse((await org.as.admin.get("/v1/events?since=1h&user=pricing&group_by=model")).body);
-    expect(grouped.groups[0]).toMatchObject({ key: { model: "in-house-llm-7b" }, costUsd: 0, unpricedRequests: 1 });
+    const grouped = ZEventGroups.parse(
+      (await org.as.admin.get("/v1/events?since=1h&user=pricing&group_by=model")).body,
+    );
+    expect(grouped.groups[0]).toMatchObject({
+      key: { model: "in-house-llm-7b" },
+      costUsd: 0,
+      unpricedRequests: 1,
+    });
   });
 
   it("pages newest first with a cursor", async () => {
     const base = Date.now() - 60_000;
-    const events = Array.from({ length: 7 }, (_, i) => gatewayEvent({ ts: new Date(base + i * 1000).toISOString(), endUser: "pager" }));
+    const events = Array.from({ length: 7 }, (_, i) =>
+      gatewayEvent({ ts: new Date(base + i * 1000).toISOString(), endUser: "pager" }),
+    );
     await gw.api.post("/v1/ingest/events", { events });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: unknown } = await org.as.admin.get(`/v1/events?since=1h&user=pager&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: { body: unknown } = await org.as.admin.get(
+        `/v1/events?since=1h&user=pager&limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       const page = ZEventPage.parse(res.body);
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor;
@@ -79,7 +98,9 @@ describe("ingest and events", () => {
     expect((await gw.api.post("/v1/ingest/events", { events: [] })).status).toBe(400);
     expect((await org.as.admin.get("/v1/events?since=yesterday")).body.error.message).toContain("since");
     expect((await org.as.admin.get("/v1/events?group_by=colour")).status).toBe(400);
-    expect((await org.as.admin.get("/v1/events?gateway=no-such-gw")).body.error.message).toContain('No gateway named "no-such-gw"');
+    expect((await org.as.admin.get("/v1/events?gateway=no-such-gw")).body.error.message).toContain(
+      'No gateway named "no-such-gw"',
+    );
     expect((await org.as.admin.get("/v1/events?cursor=garbage")).status).toBe(400);
   });
 

@@ -7,7 +7,12 @@ import { createGateway, createTeam, gatewayEvent, type TestGateway } from "./tel
 
 const HOUR = 3_600_000;
 const USERS = ["ana", "bo", "chen", "dee", "eli", null];
-const MODELS: [string, string][] = [["openai", "gpt-4o-mini"], ["openai", "gpt-4o"], ["anthropic", "claude-3-5-sonnet-20241022"], ["custom", "mystery-7b"]];
+const MODELS: [string, string][] = [
+  ["openai", "gpt-4o-mini"],
+  ["openai", "gpt-4o"],
+  ["anthropic", "claude-3-5-sonnet-20241022"],
+  ["custom", "mystery-7b"],
+];
 const POLICIES = [
   { policy: "pii", type: "pii-detector" },
   { policy: "injection", type: "prompt-injection" },
@@ -15,7 +20,16 @@ const POLICIES = [
   { policy: "content-filter", type: "content-filter" },
   { policy: "content-extra", type: "content-filter" },
 ] as const;
-const POLICY_FILTER_VALUES = ["pii", "injection", "quality", "content-filter", "content-extra", "pii-detector", "prompt-injection", "dlp-filter"];
+const POLICY_FILTER_VALUES = [
+  "pii",
+  "injection",
+  "quality",
+  "content-filter",
+  "content-extra",
+  "pii-detector",
+  "prompt-injection",
+  "dlp-filter",
+];
 
 /** Random events over the last three days (fixed seed: the same data set every run). */
 function randomEvents(now: number, count: number, teamIds: string[]): Omit<TGatewayEvent, "id">[] {
@@ -27,12 +41,26 @@ function randomEvents(now: number, count: number, teamIds: string[]): Omit<TGate
     prompt: fc.integer({ min: 0, max: 5000 }),
     completion: fc.integer({ min: 0, max: 2000 }),
     cached: fc.integer({ min: 0, max: 800 }),
-    latency: fc.oneof(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 3, max: 30_000, noNaN: true })),
+    latency: fc.oneof(
+      fc.double({ min: 0, max: 3, noNaN: true }),
+      fc.double({ min: 3, max: 30_000, noNaN: true }),
+    ),
     action: fc.constantFrom("allowed", "allowed", "redacted", "blocked", "escalated"),
     status: fc.constantFrom("success", "success", "success", "error"),
-    decisions: fc.subarray([...POLICIES]).chain((ps) =>
-      fc.tuple(...ps.map((p) => fc.record({ triggered: fc.boolean(), action: fc.constantFrom("block", "redact", "escalate", "log") }).map((d) => ({ ...p, ...d })))),
-    ),
+    decisions: fc
+      .subarray([...POLICIES])
+      .chain((ps) =>
+        fc.tuple(
+          ...ps.map((p) =>
+            fc
+              .record({
+                triggered: fc.boolean(),
+                action: fc.constantFrom("block", "redact", "escalate", "log"),
+              })
+              .map((d) => ({ ...p, ...d })),
+          ),
+        ),
+      ),
   });
   return fc.sample(arb, { numRuns: count, seed: 20261123 }).map((r) => ({
     ...gatewayEvent({
@@ -67,9 +95,15 @@ describe("group_by equals a naive SQL aggregate", () => {
       await createGateway(api, org, { teamId: teams[1].id, name: "gw-beta" }),
       await createGateway(api, org, { name: "gw-shared" }),
     ];
-    const events = randomEvents(now, 2400, teams.map((t) => t.id)).map((e) => gatewayEvent(e));
+    const events = randomEvents(
+      now,
+      2400,
+      teams.map((t) => t.id),
+    ).map((e) => gatewayEvent(e));
     for (let i = 0; i < events.length; i += 400) {
-      const res = await gateways[(i / 400) % 3].api.post("/v1/ingest/events", { events: events.slice(i, i + 400) });
+      const res = await gateways[(i / 400) % 3].api.post("/v1/ingest/events", {
+        events: events.slice(i, i + 400),
+      });
       expect(res.status).toBe(200);
     }
   }, 120_000);
@@ -77,7 +111,11 @@ describe("group_by equals a naive SQL aggregate", () => {
 
   it("for every combination of filters, keys and time range tried", async () => {
     const sources = new Set<string>();
-    const some = <T>(values: T[]) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.subarray(values, { minLength: 1 }), weight: 1 });
+    const some = <T>(values: T[]) =>
+      fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 3 },
+        { arbitrary: fc.subarray(values, { minLength: 1 }), weight: 1 },
+      );
     const query = fc.record({
       sinceAgo: fc.integer({ min: 0, max: 80 * HOUR }),
       span: fc.integer({ min: 60_000, max: 90 * HOUR }),
@@ -112,7 +150,10 @@ describe("group_by equals a naive SQL aggregate", () => {
         };
         const params = new URLSearchParams({ since: f.since, until: f.until, group_by: q.groupBy.join(",") });
         const put = (k: string, v?: string[]) => v && params.set(k, v.join(","));
-        put("gateway", q.gateways?.map((i) => (q.gatewayByName ? gateways[i].name : gateways[i].id)));
+        put(
+          "gateway",
+          q.gateways?.map((i) => (q.gatewayByName ? gateways[i].name : gateways[i].id)),
+        );
         put("team", f.teamIds);
         put("provider", f.providers);
         put("model", f.models);
@@ -144,7 +185,10 @@ describe("group_by equals a naive SQL aggregate", () => {
             escalationRate: w.escalated / w.requests,
           });
           expect(g.avgLatencyMs!).toBeCloseTo(w.latencies.reduce((a, b) => a + b, 0) / w.requests, 6);
-          for (const [p, est] of [[0.5, g.p50LatencyMs], [0.95, g.p95LatencyMs]] as const) {
+          for (const [p, est] of [
+            [0.5, g.p50LatencyMs],
+            [0.95, g.p95LatencyMs],
+          ] as const) {
             const exact = nearestRank(w.latencies, p);
             expect(Math.abs(est! - exact)).toBeLessThanOrEqual(exact * 0.04 + 0.05);
           }

@@ -19,12 +19,17 @@ describe("telemetry maintenance", () => {
     api = await startApi();
     [org, keeper] = await Promise.all([createOrg(api, "ret"), createOrg(api, "keep")]);
     pool = api.app.get(TelemetryPool);
-    handler = new TelemetryMaintenanceHandler(api.app.get(DbService), new TelemetryMaintenanceRepository(pool));
+    handler = new TelemetryMaintenanceHandler(
+      api.app.get(DbService),
+      new TelemetryMaintenanceRepository(pool),
+    );
   });
   afterAll(() => api?.close());
 
   const count = async (orgId: string, table = "telemetry.events") =>
-    Number((await pool.pool.query(`SELECT count(*) AS n FROM ${table} WHERE org_id = $1`, [orgId])).rows[0].n);
+    Number(
+      (await pool.pool.query(`SELECT count(*) AS n FROM ${table} WHERE org_id = $1`, [orgId])).rows[0].n,
+    );
 
   it("creates partitions a week ahead, drops days past every org's retention, and trims shorter org retention by hour", async () => {
     await api.db.org.update({ where: { id: org.orgId }, data: { retentionDays: 3 } });
@@ -33,10 +38,16 @@ describe("telemetry maintenance", () => {
     const now = Date.now();
     const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
     // 600 days back is past the longest retention (400 days by default): that day's partition goes for everyone.
-    await gw.api.post("/v1/ingest/events", { events: [gatewayEvent({ ts: at(1) }), gatewayEvent({ ts: at(5) }), gatewayEvent({ ts: at(600) })] });
-    await kgw.api.post("/v1/ingest/events", { events: [gatewayEvent({ ts: at(5) }), gatewayEvent({ ts: at(600) })] });
+    await gw.api.post("/v1/ingest/events", {
+      events: [gatewayEvent({ ts: at(1) }), gatewayEvent({ ts: at(5) }), gatewayEvent({ ts: at(600) })],
+    });
+    await kgw.api.post("/v1/ingest/events", {
+      events: [gatewayEvent({ ts: at(5) }), gatewayEvent({ ts: at(600) })],
+    });
     const oldPartition = `events_p${at(600).slice(0, 10).replace(/-/g, "")}`;
-    expect((await pool.pool.query("SELECT to_regclass($1) AS t", [`telemetry.${oldPartition}`])).rows[0].t).not.toBeNull();
+    expect(
+      (await pool.pool.query("SELECT to_regclass($1) AS t", [`telemetry.${oldPartition}`])).rows[0].t,
+    ).not.toBeNull();
 
     const result = await handler.run(new Date(now));
     expect(result.dropped).toContain(oldPartition);
@@ -44,31 +55,75 @@ describe("telemetry maintenance", () => {
     expect((await pool.pool.query("SELECT to_regclass($1) AS t", [ahead])).rows[0].t).not.toBeNull();
     expect(await count(org.orgId)).toBe(1);
     expect(await count(keeper.orgId)).toBe(1);
-    const rolled = await pool.pool.query("SELECT sum(requests)::int AS n FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1", [org.orgId]);
+    const rolled = await pool.pool.query(
+      "SELECT sum(requests)::int AS n FROM telemetry.event_rollups_hourly_nouser WHERE org_id = $1",
+      [org.orgId],
+    );
     expect(rolled.rows[0].n).toBe(1);
-    expect((await org.as.admin.get("/v1/events?since=30d&group_by=day")).body.groups.reduce((n: number, g: { requests: number }) => n + g.requests, 0)).toBe(1);
+    expect(
+      (await org.as.admin.get("/v1/events?since=30d&group_by=day")).body.groups.reduce(
+        (n: number, g: { requests: number }) => n + g.requests,
+        0,
+      ),
+    ).toBe(1);
   });
 
   it("rebuilds from raw events exactly the rollups ingest keeps incrementally", async () => {
     const gw = await createGateway(api, keeper, { name: "rebuild" });
-    const decisions = [{ policy: "pii", type: "pii-detector" as const, stage: "request" as const, action: "redact" as const, triggered: true, latencyUs: 1, details: {} }];
+    const decisions = [
+      {
+        policy: "pii",
+        type: "pii-detector" as const,
+        stage: "request" as const,
+        action: "redact" as const,
+        triggered: true,
+        latencyUs: 1,
+        details: {},
+      },
+    ];
     const now = Date.now();
     const events = Array.from({ length: 300 }, (_, i) =>
-      gatewayEvent({ ts: new Date(now - i * 97_000).toISOString(), endUser: `u${i % 7}`, latencyMs: (i * 37) % 900, teamId: null, decisions: i % 3 ? [] : decisions, model: i % 5 ? "gpt-4o" : "mystery" }),
+      gatewayEvent({
+        ts: new Date(now - i * 97_000).toISOString(),
+        endUser: `u${i % 7}`,
+        latencyMs: (i * 37) % 900,
+        teamId: null,
+        decisions: i % 3 ? [] : decisions,
+        model: i % 5 ? "gpt-4o" : "mystery",
+      }),
     );
-    for (let i = 0; i < events.length; i += 50) await gw.api.post("/v1/ingest/events", { events: events.slice(i, i + 50) });
+    for (let i = 0; i < events.length; i += 50)
+      await gw.api.post("/v1/ingest/events", { events: events.slice(i, i + 50) });
     const snapshot = async () => {
       const out: Record<string, unknown[]> = {};
-      for (const t of ["event_rollups_hourly", "event_rollups_hourly_nouser", "policy_rollups_hourly", "active_users_daily", "team_spend"]) {
-        const { rows } = await pool.pool.query(`SELECT * FROM telemetry.${t} WHERE org_id = $1`, [keeper.orgId]);
+      for (const t of [
+        "event_rollups_hourly",
+        "event_rollups_hourly_nouser",
+        "policy_rollups_hourly",
+        "active_users_daily",
+        "team_spend",
+      ]) {
+        const { rows } = await pool.pool.query(`SELECT * FROM telemetry.${t} WHERE org_id = $1`, [
+          keeper.orgId,
+        ]);
         // Histograms compare by content: ingest appends (bucket, count) entries, the rebuild writes them merged.
         const histogram = (values: string[]) => {
           const sums = new Map<bigint, bigint>();
-          for (const v of values.map(BigInt)) sums.set(v >> 32n, (sums.get(v >> 32n) ?? 0n) + (v & 0xffffffffn));
+          for (const v of values.map(BigInt))
+            sums.set(v >> 32n, (sums.get(v >> 32n) ?? 0n) + (v & 0xffffffffn));
           return [...sums.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([b, c]) => `${b}:${c}`);
         };
         out[t] = rows
-          .map((r) => JSON.stringify({ ...r, updated_at: undefined, latency_hist: r.latency_hist ? histogram(r.latency_hist) : undefined }, (_k, v) => (v instanceof Date ? v.toISOString() : v)))
+          .map((r) =>
+            JSON.stringify(
+              {
+                ...r,
+                updated_at: undefined,
+                latency_hist: r.latency_hist ? histogram(r.latency_hist) : undefined,
+              },
+              (_k, v) => (v instanceof Date ? v.toISOString() : v),
+            ),
+          )
           .sort();
       }
       return out;

@@ -44,7 +44,12 @@ const EXPR: Record<TEventGroupKey, string> = {
   hour: `to_char(date_trunc('hour', ts AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
 };
 
-export async function naiveAggregate(url: string, orgId: string, f: TNaiveFilters, groupBy: TEventGroupKey[]): Promise<TNaiveGroup[]> {
+export async function naiveAggregate(
+  url: string,
+  orgId: string,
+  f: TNaiveFilters,
+  groupBy: TEventGroupKey[],
+): Promise<TNaiveGroup[]> {
   const values: unknown[] = [orgId, f.since, f.until];
   const where = ["org_id = $1", "ts >= $2", "ts < $3"];
   const list = (col: string, v?: string[]) => {
@@ -68,10 +73,13 @@ export async function naiveAggregate(url: string, orgId: string, f: TNaiveFilter
     ? `CROSS JOIN LATERAL (SELECT DISTINCT d->>'policy' AS pol FROM jsonb_array_elements(decisions) d WHERE (d->>'triggered')::boolean) p`
     : "";
   const keys = groupBy.map((k) => `${EXPR[k]} AS "${k}"`);
-  const sql = `SELECT ${[...keys, `count(*) AS requests, sum(prompt_tokens) AS pt, sum(completion_tokens) AS ct, sum(cached_tokens) AS cached,
+  const sql = `SELECT ${[
+    ...keys,
+    `count(*) AS requests, sum(prompt_tokens) AS pt, sum(completion_tokens) AS ct, sum(cached_tokens) AS cached,
       COALESCE(sum(cost_usd), 0)::text AS cost, count(*) FILTER (WHERE cost_usd IS NULL) AS unpriced,
       count(*) FILTER (WHERE action = 'blocked') AS blocked, count(*) FILTER (WHERE action = 'escalated') AS escalated,
-      count(*) FILTER (WHERE status = 'error') AS errors, array_agg(latency_ms) AS latencies`].join(", ")}
+      count(*) FILTER (WHERE status = 'error') AS errors, array_agg(latency_ms) AS latencies`,
+  ].join(", ")}
     FROM telemetry.events ${policyJoin} WHERE ${where.join(" AND ")}
     ${groupBy.length ? `GROUP BY ${groupBy.map((_, i) => i + 1).join(", ")}` : ""}`;
   const client = new pg.Client({ connectionString: url });

@@ -32,8 +32,25 @@ describe("an event sent by a running gateway", { timeout: 120_000 }, () => {
       audit: new AuditService(),
     });
     url = `http://127.0.0.1:${await freePort()}`;
-    const args = ["--conditions=source", "--import", "tsx", "packages/cli/src/dev.ts", "gateway", "run", "--control-plane", api.url, "--port", new URL(url).port, "--state-dir", mkdtempSync(join(tmpdir(), "kt-events-gw-"))];
-    gateway = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: seed.credential }, stdio: "ignore" });
+    const args = [
+      "--conditions=source",
+      "--import",
+      "tsx",
+      "packages/cli/src/dev.ts",
+      "gateway",
+      "run",
+      "--control-plane",
+      api.url,
+      "--port",
+      new URL(url).port,
+      "--state-dir",
+      mkdtempSync(join(tmpdir(), "kt-events-gw-")),
+    ];
+    gateway = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: seed.credential },
+      stdio: "ignore",
+    });
     for (;;) {
       if ((await fetch(`${url}/healthz`).catch(() => null))?.ok) break;
       await new Promise((r) => setTimeout(r, 200));
@@ -48,14 +65,23 @@ describe("an event sent by a running gateway", { timeout: 120_000 }, () => {
     const user = `dev-${Date.now()}@example.test`;
     const res = await fetch(`${url}/v1/chat/completions`, {
       method: "POST",
-      headers: { authorization: `Bearer ${seed.key.secret}`, "content-type": "application/json", "x-kt-user": user },
-      body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Summarise our release notes" }] }),
+      headers: {
+        authorization: `Bearer ${seed.key.secret}`,
+        "content-type": "application/json",
+        "x-kt-user": user,
+      },
+      body: JSON.stringify({
+        model: "gpt-4o-mini",
+        messages: [{ role: "user", content: "Summarise our release notes" }],
+      }),
     });
     expect(res.status).toBe(200);
     const answered = Date.now();
     let found = null;
     while (!found && Date.now() - answered < VISIBLE_WITHIN_MS) {
-      const page = ZEventPage.parse((await org.as.viewer.get(`/v1/events?since=10m&user=${encodeURIComponent(user)}`)).body);
+      const page = ZEventPage.parse(
+        (await org.as.viewer.get(`/v1/events?since=10m&user=${encodeURIComponent(user)}`)).body,
+      );
       found = page.items[0] ?? null;
       if (!found) await new Promise((r) => setTimeout(r, 100));
     }

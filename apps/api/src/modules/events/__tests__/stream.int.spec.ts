@@ -13,7 +13,10 @@ function tail(baseUrl: string, token: string, query = ""): Tail {
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
   void (async () => {
-    const res = await fetch(`${baseUrl}/v1/events/stream${query}`, { headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" }, signal: controller.signal });
+    const res = await fetch(`${baseUrl}/v1/events/stream${query}`, {
+      headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+      signal: controller.signal,
+    });
     log.push(`status ${res.status}`);
     const decoder = new TextDecoder();
     let buffer = "";
@@ -66,10 +69,25 @@ describe("GET /v1/events/stream", () => {
     const everything = tail(api.url, org.as.viewer.token!);
     const theirs = tail(api.url, other.as.admin.token!);
     onTestFinished(() => [blockedOnly, everything, theirs].forEach((t) => t.close()));
-    const ready = (t: Tail, name: string) => Promise.race([t.ready, new Promise((_, reject) => setTimeout(() => reject(new Error(`${name} never subscribed: ${t.log.join("; ")}`)), 10_000))]);
-    await Promise.all([ready(blockedOnly, "second instance tail"), ready(everything, "first instance tail"), ready(theirs, "other org tail")]);
+    const ready = (t: Tail, name: string) =>
+      Promise.race([
+        t.ready,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`${name} never subscribed: ${t.log.join("; ")}`)), 10_000),
+        ),
+      ]);
+    await Promise.all([
+      ready(blockedOnly, "second instance tail"),
+      ready(everything, "first instance tail"),
+      ready(theirs, "other org tail"),
+    ]);
     const allowed = gatewayEvent({ action: "allowed" });
-    const blocked = gatewayEvent({ action: "blocked", status: "blocked", httpStatus: 400, blockedBy: { policy: "inj", reason: "instruction override" } });
+    const blocked = gatewayEvent({
+      action: "blocked",
+      status: "blocked",
+      httpStatus: 400,
+      blockedBy: { policy: "inj", reason: "instruction override" },
+    });
     await gw.api.post("/v1/ingest/events", { events: [allowed, blocked] });
     await waitFor(() => everything.events.length >= 2 && blockedOnly.events.length >= 1);
     expect(everything.events.map((e) => e.id)).toEqual([allowed.id, blocked.id]);
@@ -84,7 +102,9 @@ describe("GET /v1/events/stream", () => {
 
   it("needs a signed-in caller and valid filters", async () => {
     expect((await fetch(`${api.url}/v1/events/stream`)).status).toBe(401);
-    const bad = await fetch(`${api.url}/v1/events/stream?action=nope`, { headers: { authorization: `Bearer ${org.as.viewer.token}` } });
+    const bad = await fetch(`${api.url}/v1/events/stream?action=nope`, {
+      headers: { authorization: `Bearer ${org.as.viewer.token}` },
+    });
     expect(bad.status).toBe(400);
   });
 });

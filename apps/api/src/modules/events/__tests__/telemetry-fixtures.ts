@@ -7,16 +7,29 @@ import { client, type Client, type TestApi, type TestOrg } from "../../../test/h
 export type TestGateway = { id: string; name: string; token: string; api: Client };
 
 /** A registered gateway with its credential (inserted directly: these tests are not about registration). */
-export async function createGateway(api: TestApi, org: TestOrg, opts: { teamId?: string | null; name?: string } = {}): Promise<TestGateway> {
+export async function createGateway(
+  api: TestApi,
+  org: TestOrg,
+  opts: { teamId?: string | null; name?: string } = {},
+): Promise<TestGateway> {
   const token = `kt_gw_${randomBytes(24).toString("base64url")}`;
   const name = opts.name ?? `gw-${randomBytes(3).toString("hex")}`;
   const row = await api.db.gateway.create({
-    data: { orgId: org.orgId, name, teamId: opts.teamId ?? null, credentialPrefix: token.slice(0, 12), credentialHash: sha256(token) },
+    data: {
+      orgId: org.orgId,
+      name,
+      teamId: opts.teamId ?? null,
+      credentialPrefix: token.slice(0, 12),
+      credentialHash: sha256(token),
+    },
   });
   return { id: row.id, name, token, api: client(api.url, token) };
 }
 
-export async function createTeam(org: TestOrg, name = `team-${randomBytes(3).toString("hex")}`): Promise<{ id: string; name: string }> {
+export async function createTeam(
+  org: TestOrg,
+  name = `team-${randomBytes(3).toString("hex")}`,
+): Promise<{ id: string; name: string }> {
   const res = await org.as.admin.post("/v1/teams", { name });
   if (res.status !== 201) throw new Error(`team create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, name };
@@ -57,7 +70,11 @@ export function gatewayEvent(over: Partial<TGatewayEvent> = {}): TGatewayEvent {
 }
 
 /** Polls until `check` returns a value (not undefined) or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5_000, everyMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 5_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -22,15 +22,24 @@ export class TelemetryMaintenanceHandler {
 
   async run(now = new Date()) {
     const t = now.getTime();
-    const created = await this.maintenance.ensurePartitions(day(t - DAY), day(t + PARTITIONS_AHEAD_DAYS * DAY));
+    const created = await this.maintenance.ensurePartitions(
+      day(t - DAY),
+      day(t + PARTITIONS_AHEAD_DAYS * DAY),
+    );
     const orgs = await this.maintenance.orgRetention(this.db.system);
     const longest = Math.max(0, ...orgs.map((o) => o.retentionDays));
     const dropped = longest > 0 ? await this.maintenance.dropBefore(day(t - longest * DAY)) : [];
     let deleted = 0;
     for (const org of orgs.filter((o) => o.retentionDays < longest)) {
-      deleted += await this.maintenance.deleteOrgBefore(org.id, new Date(Math.floor((t - org.retentionDays * DAY) / DAY) * DAY));
+      deleted += await this.maintenance.deleteOrgBefore(
+        org.id,
+        new Date(Math.floor((t - org.retentionDays * DAY) / DAY) * DAY),
+      );
     }
-    if (created || dropped.length || deleted) this.logger.log(`partitions created ${created}, dropped ${dropped.length}; ${deleted} events past org retention removed`);
+    if (created || dropped.length || deleted)
+      this.logger.log(
+        `partitions created ${created}, dropped ${dropped.length}; ${deleted} events past org retention removed`,
+      );
     return { created, dropped, deleted };
   }
 }

@@ -36,11 +36,15 @@ export class TelemetryMaintenanceProcessor implements OnApplicationBootstrap, On
     );
     this.worker.on("error", (e) => this.logger.warn(`telemetry worker: ${e.message}`));
     // Every hour, and once at start-up so a fresh install has its partitions ahead at once.
-    await this.queue.upsertJobScheduler("telemetry-maintain", { every: EVERY_MS, immediately: true }, {
-      name: TELEMETRY_JOBS.maintain,
-      data: {},
-      opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
-    });
+    await this.queue.upsertJobScheduler(
+      "telemetry-maintain",
+      { every: EVERY_MS, immediately: true },
+      {
+        name: TELEMETRY_JOBS.maintain,
+        data: {},
+        opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
+      },
+    );
   }
 
   async onApplicationShutdown() {

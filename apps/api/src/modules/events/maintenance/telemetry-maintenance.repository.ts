@@ -2,7 +2,11 @@ import { Injectable } from "@nestjs/common";
 import type { Db } from "@kt/db";
 import { TelemetryPool } from "../telemetry-pool";
 
-const ROLLUP_TABLES = ["telemetry.event_rollups_hourly", "telemetry.event_rollups_hourly_nouser", "telemetry.policy_rollups_hourly"];
+const ROLLUP_TABLES = [
+  "telemetry.event_rollups_hourly",
+  "telemetry.event_rollups_hourly_nouser",
+  "telemetry.policy_rollups_hourly",
+];
 
 /** The only place maintenance touches the database: partitions, and removing what retention no longer keeps. */
 @Injectable()
@@ -10,7 +14,10 @@ export class TelemetryMaintenanceRepository {
   constructor(private readonly telemetry: TelemetryPool) {}
 
   async ensurePartitions(fromDay: string, toDay: string): Promise<number> {
-    const { rows } = await this.telemetry.pool.query<{ made: number }>("SELECT telemetry.ensure_event_partitions($1::date, $2::date) AS made", [fromDay, toDay]);
+    const { rows } = await this.telemetry.pool.query<{ made: number }>(
+      "SELECT telemetry.ensure_event_partitions($1::date, $2::date) AS made",
+      [fromDay, toDay],
+    );
     return rows[0].made;
   }
 
@@ -21,8 +28,14 @@ export class TelemetryMaintenanceRepository {
   /** Drops whole days before `cutoffDay` for everyone, with the rollups of those days. */
   async dropBefore(cutoffDay: string): Promise<string[]> {
     return this.telemetry.transaction(async (c) => {
-      const { rows } = await c.query<{ name: string }>("SELECT telemetry.drop_event_partitions_before($1::date) AS name", [cutoffDay]);
-      for (const table of ROLLUP_TABLES) await c.query(`DELETE FROM ${table} WHERE hour < $1::date::timestamp AT TIME ZONE 'UTC'`, [cutoffDay]);
+      const { rows } = await c.query<{ name: string }>(
+        "SELECT telemetry.drop_event_partitions_before($1::date) AS name",
+        [cutoffDay],
+      );
+      for (const table of ROLLUP_TABLES)
+        await c.query(`DELETE FROM ${table} WHERE hour < $1::date::timestamp AT TIME ZONE 'UTC'`, [
+          cutoffDay,
+        ]);
       await c.query("DELETE FROM telemetry.event_rollups_daily WHERE day < $1::date", [cutoffDay]);
       await c.query("DELETE FROM telemetry.active_users_daily WHERE day < $1::date", [cutoffDay]);
       return rows.map((r) => r.name);
@@ -32,11 +45,21 @@ export class TelemetryMaintenanceRepository {
   /** Removes one org's events and rollups before `cutoff` (a UTC midnight, so every rollup and the events agree). */
   async deleteOrgBefore(orgId: string, cutoff: Date): Promise<number> {
     return this.telemetry.transaction(async (c) => {
-      const { rowCount } = await c.query("DELETE FROM telemetry.events WHERE org_id = $1::uuid AND ts < $2", [orgId, cutoff]);
-      for (const table of ROLLUP_TABLES) await c.query(`DELETE FROM ${table} WHERE org_id = $1::uuid AND hour < $2`, [orgId, cutoff]);
+      const { rowCount } = await c.query("DELETE FROM telemetry.events WHERE org_id = $1::uuid AND ts < $2", [
+        orgId,
+        cutoff,
+      ]);
+      for (const table of ROLLUP_TABLES)
+        await c.query(`DELETE FROM ${table} WHERE org_id = $1::uuid AND hour < $2`, [orgId, cutoff]);
       const day = cutoff.toISOString().slice(0, 10);
-      await c.query("DELETE FROM telemetry.event_rollups_daily WHERE org_id = $1::uuid AND day < $2::date", [orgId, day]);
-      await c.query("DELETE FROM telemetry.active_users_daily WHERE org_id = $1::uuid AND day < $2::date", [orgId, day]);
+      await c.query("DELETE FROM telemetry.event_rollups_daily WHERE org_id = $1::uuid AND day < $2::date", [
+        orgId,
+        day,
+      ]);
+      await c.query("DELETE FROM telemetry.active_users_daily WHERE org_id = $1::uuid AND day < $2::date", [
+        orgId,
+        day,
+      ]);
       return rowCount ?? 0;
     });
   }
