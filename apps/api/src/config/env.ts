@@ -20,6 +20,8 @@ export const ZEnv = z
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(12 * 3600),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, "must look like 512kb or 1mb").default("1mb"),
+    /** Event batches from gateways: up to 5,000 events of a few KB each. */
+    INGEST_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, "must look like 512kb or 16mb").default("16mb"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
