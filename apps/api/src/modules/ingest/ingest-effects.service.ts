@@ -1,13 +1,11 @@
 import { Injectable, Logger } from "@nestjs/common";
-import { DbService } from "../../common/db/db.module";
 import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
 import { BudgetAlertsService } from "../budgets/budget-alerts.service";
 import { toEventRecord } from "../events/event-record";
 import { EventStreamService } from "../events/event-stream.service";
 import { NotificationsService } from "../notifications/notifications.service";
 import type { TInsertedEvent, TRaised } from "./ingest-writer";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { IngestRepository } from "./ingest.repository";
 
 /**
  * What follows a committed batch: the live tail, budget threshold checks, P1 escalations in the feed, and
@@ -21,7 +19,7 @@ export class IngestEffectsService {
     private readonly stream: EventStreamService,
     private readonly alerts: BudgetAlertsService,
     private readonly notifications: NotificationsService,
-    private readonly db: DbService,
+    private readonly ingest: IngestRepository,
   ) {}
 
   async afterCommit(
@@ -61,7 +59,9 @@ export class IngestEffectsService {
         .check(orgId, period, [...teams])
         .catch((e: Error) => this.logger.warn(`budget alert check failed: ${e.message}`));
     }
-    this.markKeysUsed(orgId, inserted).catch((e: Error) => this.logger.warn(`key last-used update failed: ${e.message}`));
+    this.markKeysUsed(orgId, inserted).catch((e: Error) =>
+      this.logger.warn(`key last-used update failed: ${e.message}`),
+    );
     for (const r of raised.filter((x) => x.priority === "P1")) {
       this.notifications
         .notify(orgId, {
@@ -74,22 +74,14 @@ export class IngestEffectsService {
     }
   }
 
-  /** Keys the batch used, each stamped with its latest event time (never moved backwards by a replay). */
+  /** Keys the batch used (key ids are UUIDs or null by then), each with its latest event time. */
   private async markKeysUsed(orgId: string, inserted: TInsertedEvent[]): Promise<void> {
     const latest = new Map<string, string>();
     for (const e of inserted) {
-      // Standalone gateways may name keys freely; only the control plane's keys (UUIDs) are tracked.
-      if (!e.key_id || !UUID.test(e.key_id)) continue;
+      if (!e.key_id) continue;
       const seen = latest.get(e.key_id);
       if (!seen || e.ts > seen) latest.set(e.key_id, e.ts);
     }
-    const db = this.db.forOrg(orgId);
-    for (const [id, ts] of latest) {
-      const at = new Date(ts);
-      await db.gatewayKey.updateMany({
-        where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
-        data: { lastUsedAt: at },
-      });
-    }
+    await this.ingest.markKeysUsed(orgId, latest);
   }
 }

@@ -31,6 +31,17 @@ export class IngestRepository {
     for (const d of missing) this.knownDays.add(d);
   }
 
+  /** Stamps each key with its latest event time in one statement; a replayed older event never moves it back. */
+  async markKeysUsed(orgId: string, latest: Map<string, string>): Promise<void> {
+    if (latest.size === 0) return;
+    await this.telemetry.pool.query(
+      `UPDATE public.gateway_keys AS k SET "lastUsedAt" = u.at
+         FROM unnest($2::uuid[], $3::timestamptz[]) AS u(id, at)
+        WHERE k.id = u.id AND k."orgId" = $1::uuid AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < u.at)`,
+      [orgId, [...latest.keys()], [...latest.values()]],
+    );
+  }
+
   /** After "no partition for row" (maintenance dropped a day this process thought it had). */
   forgetPartitions(): void {
     this.knownDays.clear();
