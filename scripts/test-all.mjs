@@ -27,7 +27,11 @@ try {
 } catch {
   vitestFailed = true;
 }
-tally(join(results, "vitest.json"), (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+tally(join(results, "vitest.json"), (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests,
+}));
 
 let e2eFailed = false;
 if (process.env.KT_SKIP_E2E === "1") {
@@ -60,20 +64,32 @@ async function runE2e() {
     REDIS_PREFIX: db,
   };
   log(`starting the demo stack for e2e (database ${db})`);
-  const stack = spawn("node", ["scripts/demo.mjs"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const stack = spawn("node", ["scripts/demo.mjs"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   let failed = true;
   try {
     await waitFor("the e2e demo stack", () => existsSync(demoFile) && stack.exitCode === null, 180_000);
     log("Playwright journeys (Debian Chromium)");
     try {
       run(`pnpm --filter @kt/e2e exec playwright test --reporter=list,json`, {
-        env: { ...env, KT_CONSOLE_URL: "http://localhost:3410", PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, "playwright.json") },
+        env: {
+          ...env,
+          KT_CONSOLE_URL: "http://localhost:3410",
+          PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, "playwright.json"),
+        },
       });
       failed = false;
     } catch {
       failed = true;
     }
-    tally(join(results, "playwright.json"), (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky * 0, skipped: r.stats.skipped }));
+    tally(join(results, "playwright.json"), (r) => ({
+      passed: r.stats.expected,
+      failed: r.stats.unexpected + r.stats.flaky * 0,
+      skipped: r.stats.skipped,
+    }));
     if (!doctorPasses(demoFile, env)) failed = true;
   } finally {
     stack.kill("SIGTERM");
@@ -85,14 +101,21 @@ async function runE2e() {
   return failed;
 }
 
-/** The README's promise: `kt doctor` (the built CLI) passes every check against the demo stack. */
+/** The README's promise: `kt doctor` (the built CLI) passes every check against the demo stack, its gateway and key included. */
 function doctorPasses(demoFile, env) {
   log("kt doctor against the demo stack");
   const demo = JSON.parse(readFileSync(demoFile, "utf8"));
   const doctor = spawnSync("node", ["packages/cli/bin/kt.js", "doctor"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...env, KT_API_URL: demo.api, KT_API_TOKEN: demo.apiToken, KT_CONFIG_DIR: join(ROOT, ".kt", "doctor-config") },
+    env: {
+      ...env,
+      KT_API_URL: demo.api,
+      KT_API_TOKEN: demo.apiToken,
+      KT_GATEWAY_URL: demo.gateway.url,
+      KT_GATEWAY_KEY: demo.gateway.key,
+      KT_CONFIG_DIR: join(ROOT, ".kt", "doctor-config"),
+    },
   });
   const ok = doctor.status === 0;
   counts[ok ? "passed" : "failed"] += 1;

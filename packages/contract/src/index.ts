@@ -6,6 +6,7 @@ export * from "./events/gateway-event";
 export * from "./api/auth";
 export * from "./permissions";
 export * from "./gateway-sync";
+export * from "./gateway-health";
 export * from "./pricing/prices";
 export * from "./api/teams";
 export * from "./policy/lint-issue";

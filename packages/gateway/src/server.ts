@@ -1,3 +1,4 @@
+import type { TGatewayHealth } from "@kt/contract";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { GatewayError, sendError } from "./http/errors";
 import { handleChat } from "./handlers/chat";
@@ -35,7 +36,7 @@ export function createGatewayServer(runtime: GatewayRuntime): Server {
           configVersion: runtime.current?.configVersion ?? null,
           spoolDepth: runtime.sink.depth(),
           uptimeSeconds: Math.round((Date.now() - runtime.startedAt) / 1000),
-        });
+        } satisfies TGatewayHealth);
       case "GET /metrics":
         runtime.metrics.spoolDepth.set(runtime.sink.depth());
         return void done(

@@ -30,7 +30,7 @@ describe("kt CLI against a running API", () => {
     });
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
-    for (const name of ["api", "credentials", "postgres", "redis", "migrations", "clock"]) {
+    for (const name of ["api", "credentials", "postgres", "redis", "migrations", "clock", "gateways"]) {
       expect(res.stdout).toMatch(new RegExp(`^✓ ${name}\\s`, "m"));
     }
     expect(res.stdout).toContain("All checks passed.");

@@ -1,16 +1,11 @@
 import { ZEventPage } from "@kt/contract";
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../test/net";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
+import { startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
 import { AuditService } from "../../audit/audit.service";
 import { seedDemoGateway, type DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
 import { createTeam } from "./telemetry-fixtures";
 
-const ROOT = resolve(__dirname, "../../../../../..");
 const VISIBLE_WITHIN_MS = 5_000;
 
 /** A real `kt gateway run --control-plane` process in front of the demo provider, shipping to this API. */
@@ -18,7 +13,7 @@ describe("an event sent by a running gateway", { timeout: 120_000 }, () => {
   let api: TestApi;
   let org: TestOrg;
   let seed: DemoGatewaySeed;
-  let gateway: ChildProcess;
+  let gateway: ManagedGatewayProcess;
   let url: string;
   beforeAll(async () => {
     api = await startApi();
@@ -31,33 +26,11 @@ describe("an event sent by a running gateway", { timeout: 120_000 }, () => {
       actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
       audit: new AuditService(),
     });
-    url = `http://127.0.0.1:${await freePort()}`;
-    const args = [
-      "--conditions=source",
-      "--import",
-      "tsx",
-      "packages/cli/src/dev.ts",
-      "gateway",
-      "run",
-      "--control-plane",
-      api.url,
-      "--port",
-      new URL(url).port,
-      "--state-dir",
-      mkdtempSync(join(tmpdir(), "kt-events-gw-")),
-    ];
-    gateway = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: seed.credential },
-      stdio: "ignore",
-    });
-    for (;;) {
-      if ((await fetch(`${url}/healthz`).catch(() => null))?.ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    gateway = await startManagedGateway(api.url, seed.credential);
+    url = gateway.url;
   }, 120_000);
   afterAll(async () => {
-    gateway?.kill("SIGTERM");
+    await gateway?.stop();
     await api?.close();
   });
 
