@@ -14,14 +14,31 @@ export const ZEnv = z
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
       .default("postgresql://postgres@127.0.0.1:5432/kt"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// URL")
+      .default("redis://127.0.0.1:6379"),
     /** Prefix for Redis keys and BullMQ queues, so several stacks (or test runs) can share one Redis. */
-    REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default("kt"),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]+$/i)
+      .default("kt"),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(12 * 3600),
-    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, "must look like 512kb or 1mb").default("1mb"),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86400)
+      .default(12 * 3600),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/, "must look like 512kb or 1mb")
+      .default("1mb"),
     /** Event batches from gateways: up to 5,000 events of a few KB each. */
-    INGEST_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, "must look like 512kb or 16mb").default("16mb"),
+    INGEST_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/, "must look like 512kb or 16mb")
+      .default("16mb"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
@@ -48,6 +65,11 @@ export const ZEnv = z
     /** Static credentials; without them the AWS SDK's default chain (env, profile, instance role) applies. */
     EXPORT_S3_ACCESS_KEY_ID: z.string().optional(),
     EXPORT_S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /**
+     * Let webhooks reach private, loopback and link-local addresses (an internal receiver on the company network).
+     * Off by default: org admins choose webhook URLs, and deliveries leave from inside the deployment.
+     */
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: ZBool.default(false),
     /** Where the Prisma migrations are, to tell whether the database is current. */
     MIGRATIONS_DIR: z.string().default(resolve(__dirname, "../../../../prisma/migrations")),
     /** Which queues this process consumes (worker only); comma-separated, or "all". */

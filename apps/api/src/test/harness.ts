@@ -30,6 +30,8 @@ export async function startApi(
     PORT: "0",
     HOST: "127.0.0.1",
     EXPORT_DIR: `/tmp/kt-test-exports-${process.pid}`,
+    // Tests receive webhooks on loopback; the guard itself is tested with this off.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
     ...overrides,
   } as NodeJS.ProcessEnv);
   const app = await createApp(env, options);

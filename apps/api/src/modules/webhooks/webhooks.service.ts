@@ -1,11 +1,13 @@
-import { Injectable } from "@nestjs/common";
+import { Inject, Injectable } from "@nestjs/common";
 import type { TCreateWebhook, TWebhook } from "@kt/contract";
 import type { AuthContext } from "../../common/auth/auth-context";
 import { newSecret } from "../../common/crypto";
 import { DbService } from "../../common/db/db.module";
+import { ENV, type TEnv } from "../../config/env";
 import { AppError } from "../../common/errors/app-error";
 import { AuditService } from "../audit/audit.service";
 import { WebhookDeliveryService } from "./webhook-delivery.service";
+import { webhookTargetProblem } from "./webhook-target";
 import { WebhooksRepository } from "./webhooks.repository";
 
 type TRow = NonNullable<Awaited<ReturnType<WebhooksRepository["find"]>>>;
@@ -17,6 +19,7 @@ export class WebhooksService {
     private readonly webhooks: WebhooksRepository,
     private readonly delivery: WebhookDeliveryService,
     private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: TEnv,
   ) {}
 
   async list(ctx: AuthContext): Promise<{ items: TWebhook[] }> {
@@ -28,6 +31,10 @@ export class WebhooksService {
     ctx: AuthContext,
     input: TCreateWebhook & { events: string[] },
   ): Promise<TWebhook & { secret: string }> {
+    if (!this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) {
+      const problem = await webhookTargetProblem(input.url);
+      if (problem) throw new AppError("validation_failed", `url: ${problem}`, { field: "url" });
+    }
     const { secret } = newSecret("whsec_");
     const row = await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
       const created = await this.webhooks.create(tx, ctx.orgId, {
