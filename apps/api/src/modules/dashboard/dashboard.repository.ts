@@ -28,10 +28,49 @@ export class DashboardRepository {
   }
 
   /**
-   * Distinct end users in the range, exactly: whole UTC days from the per-day user table (when no gateway filter
-   * applies: it has no gateway column), whole hours from the per-user hourly rollup, partial hours from raw events.
+   * Distinct end users in the range, exactly. Without a gateway filter: users of the whole UTC days from the per-day
+   * user table, plus those of the partial days at the ends who are not among them, each confirmed by one probe of
+   * the (org, end_user, ts) index on raw events; for a 30-day range nearly everyone is already counted, so few
+   * probes run. The per-day table has no gateway column, so a gateway filter reads hourly rollups and raw edges.
    */
   async activeUsers(f: TResolvedFilters): Promise<number> {
+    if (f.gatewayIds) return this.activeUsersByGateway(f);
+    const p = new SqlParams();
+    const org = p.add(f.orgId, "::uuid");
+    const date = (d: Date) => p.add(d.toISOString().slice(0, 10), "::date");
+    const instant = (d: Date) => p.add(d, "::timestamptz");
+    const team = (alias: string) =>
+      f.teamIds ? ` AND ${alias}.team_id = ANY(${p.add(f.teamIds, "::uuid[]")})` : "";
+    const [d0, d1] = [ceilTo(f.since, DAY), floorTo(f.until, DAY)];
+    const [first, last] = [floorTo(f.since, DAY), ceilTo(f.until, DAY)];
+    const hasWholeDays = d0 < d1;
+    const wholeDays = hasWholeDays ? `u.day >= ${date(d0)} AND u.day < ${date(d1)}` : "false";
+    const edgeDays = hasWholeDays
+      ? `(u.day >= ${date(first)} AND u.day < ${date(d0)}) OR (u.day >= ${date(d1)} AND u.day < ${date(last)})`
+      : `u.day >= ${date(first)} AND u.day < ${date(last)}`;
+    const seen = (from: Date, to: Date) =>
+      from < to
+        ? [
+            `EXISTS (SELECT 1 FROM telemetry.events e WHERE e.org_id = ${org} AND e.end_user = c.end_user
+            AND e.ts >= ${instant(from)} AND e.ts < ${instant(to)}${team("e")})`,
+          ]
+        : [];
+    const edgeSeen = hasWholeDays ? [...seen(f.since, d0), ...seen(d1, f.until)] : seen(f.since, f.until);
+    const { rows } = await this.telemetry.pool.query<{ n: string }>(
+      `WITH whole AS (
+        SELECT DISTINCT u.end_user FROM telemetry.active_users_daily u WHERE u.org_id = ${org} AND (${wholeDays})${team("u")}
+      ), edge AS (
+        SELECT DISTINCT u.end_user FROM telemetry.active_users_daily u WHERE u.org_id = ${org} AND (${edgeDays})${team("u")}
+        EXCEPT SELECT end_user FROM whole
+      )
+      SELECT ((SELECT count(*) FROM whole) + (SELECT count(*) FROM edge c WHERE ${edgeSeen.length ? edgeSeen.join(" OR ") : "false"}))::text AS n`,
+      p.values,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Distinct end users through the given gateways: whole hours from the per-user hourly rollup, partial hours raw. */
+  private async activeUsersByGateway(f: TResolvedFilters): Promise<number> {
     const p = new SqlParams();
     const scope = {
       ...f,
@@ -58,17 +97,8 @@ export class DashboardRepository {
       raw(f.since, f.until);
     } else {
       raw(f.since, h0);
+      hourly(h0, h1);
       raw(h1, f.until);
-      const [d0, d1] = [ceilTo(f.since, DAY), floorTo(f.until, DAY)];
-      if (f.gatewayIds || d0 >= d1) {
-        hourly(h0, h1);
-      } else {
-        hourly(h0, d0);
-        hourly(d1, h1);
-        const team = f.teamIds ? ` AND team_id = ANY(${p.add(f.teamIds, "::uuid[]")})` : "";
-        parts.push(`SELECT end_user FROM telemetry.active_users_daily WHERE org_id = ${p.add(f.orgId, "::uuid")}
-          AND day >= ${p.add(d0.toISOString().slice(0, 10), "::date")} AND day < ${p.add(d1.toISOString().slice(0, 10), "::date")}${team}`);
-      }
     }
     const { rows } = await this.telemetry.pool.query<{ n: string }>(
       `SELECT count(DISTINCT end_user)::text AS n FROM (${parts.join(" UNION ALL ")}) u`,

@@ -14,6 +14,8 @@ import { DashboardRepository } from "./dashboard.repository";
 const HEALTHY_MS = 30_000;
 const STALE_MS = 120_000;
 const HOURLY_SERIES_MAX_MS = 2 * 86_400_000;
+/** Only the totals show percentiles; the per-policy, per-gateway and series numbers skip the latency histograms. */
+const NO_LATENCY = { latency: false };
 
 const EMPTY: TEventAggregate = {
   requests: 0,
@@ -55,9 +57,9 @@ export class DashboardService {
     const [totals, policies, byGateway, series, users, gateways, [openEscalations, overdueEscalations]] =
       await Promise.all([
         this.events.group(f, []),
-        this.events.group(f, ["policy"]),
-        this.events.group(f, ["gateway"]),
-        this.events.group(f, [span > HOURLY_SERIES_MAX_MS ? "day" : "hour"]),
+        this.events.group(f, ["policy"], undefined, NO_LATENCY),
+        this.events.group(f, ["gateway"], undefined, NO_LATENCY),
+        this.events.group(f, [span > HOURLY_SERIES_MAX_MS ? "day" : "hour"], undefined, NO_LATENCY),
         this.dashboard.activeUsers(f),
         this.dashboard.gateways(db, f.gatewayIds, f.teamIds),
         this.dashboard.escalationCounts(db, f.teamIds),

@@ -30,15 +30,22 @@ const TABLES = {
   policy_keys: "telemetry.policy_rollups_hourly",
 } as const;
 
-function keyExpression(key: TEventGroupKey, raw: boolean, daily: boolean): string {
+const ISO_SECOND = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
+
+/**
+ * What a slice groups by for a key: time keys as raw instants (truncated, not yet formatted), so the expensive
+ * formatting runs once per group in the outer query instead of once per row or histogram entry.
+ */
+function groupExpression(key: TEventGroupKey, raw: boolean, daily: boolean): string {
   const a = raw ? "e" : "r";
-  if (daily && key === "day") return `to_char(r.day, 'YYYY-MM-DD"T00:00:00Z"')`;
+  const time = raw ? "e.ts" : "r.hour";
+  if (daily && key === "day") return "r.day";
   if (daily && key === "hour") throw new Error("the daily rollup cannot group by hour");
   switch (key) {
     case "gateway":
-      return `${a}.gateway_id::text`;
+      return `${a}.gateway_id`;
     case "team":
-      return `${a}.team_id::text`;
+      return `${a}.team_id`;
     case "provider":
       return `${a}.provider`;
     case "model":
@@ -50,11 +57,23 @@ function keyExpression(key: TEventGroupKey, raw: boolean, daily: boolean): strin
     case "policy":
       return raw ? "p.policy" : "r.policy";
     case "day":
-      return `to_char(date_trunc('day', ${raw ? "e.ts" : "r.hour"}, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+      return `date_trunc('day', ${time}, 'UTC')`;
     case "hour":
-      return `to_char(date_trunc('hour', ${raw ? "e.ts" : "r.hour"}, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+      return raw ? `date_trunc('hour', e.ts, 'UTC')` : "r.hour";
   }
 }
+
+/** The group key as the API shows it, from the grouped column `g<i>`: ids and names as text, times as ISO UTC. */
+function keyOutput(key: TEventGroupKey, i: number, daily: boolean): string {
+  if (key === "day" && daily) return `to_char(g${i}, 'YYYY-MM-DD"T00:00:00Z"') AS k${i}`;
+  if (key === "day" || key === "hour") return `to_char(g${i} AT TIME ZONE 'UTC', ${ISO_SECOND}) AS k${i}`;
+  return `g${i}::text AS k${i}`;
+}
+
+export type TSliceOptions = {
+  /** Read the latency histograms (p50/p95). They cost most of a rollup query; callers that show no percentiles skip them. */
+  latency: boolean;
+};
 
 /** The only place group_by reads the telemetry tables: one aggregate query and one histogram query per slice. */
 @Injectable()
@@ -65,6 +84,7 @@ export class EventGroupsRepository {
     f: TResolvedFilters,
     groupBy: TEventGroupKey[],
     slice: TGroupSlice,
+    options: TSliceOptions = { latency: true },
   ): Promise<{ rows: TGroupPartialRow[]; histogram: THistogramRow[] }> {
     const raw = slice.source === "events";
     const p = new SqlParams();
@@ -87,21 +107,31 @@ export class EventGroupsRepository {
     if (slice.source === "policy_keys")
       where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
 
-    const keys = groupBy.map((k, i) => `(${keyExpression(k, raw, daily)})::text AS k${i}`);
+    const groups = groupBy.map((k, i) => `${groupExpression(k, raw, daily)} AS g${i}`);
+    const outputs = groupBy.map((k, i) => keyOutput(k, i, daily));
     const positions = groupBy.map((_, i) => i + 1);
+    const groupClause = (n: number) =>
+      n ? `GROUP BY ${Array.from({ length: n }, (_, i) => i + 1).join(", ")}` : "";
     const from = raw
       ? `telemetry.events e${groupBy.includes("policy") ? " CROSS JOIN LATERAL unnest(e.triggered_policies) AS p(policy)" : ""}`
       : `${TABLES[slice.source]} r`;
-    const sumsSql = `SELECT ${[...keys, raw ? RAW_SUMS : ROLLUP_SUMS].join(", ")} FROM ${from} WHERE ${where}
-      ${positions.length ? `GROUP BY ${positions.join(", ")}` : ""}`;
+    const sumsSql = `SELECT ${[...outputs, "s.*"].join(", ")} FROM (
+      SELECT ${[...groups, raw ? RAW_SUMS : ROLLUP_SUMS].join(", ")} FROM ${from} WHERE ${where} ${groupClause(groupBy.length)}
+    ) s`;
+    // The histogram's unnest() sits in the select list (a ProjectSet), about twice as fast as a lateral join to it.
     const histSql = raw
-      ? `SELECT ${[...keys, "telemetry.latency_bucket(e.latency_ms) AS bucket", "count(*) AS count"].join(", ")} FROM ${from} WHERE ${where}
-         GROUP BY ${[...positions, positions.length + 1].join(", ")}`
-      : `SELECT ${[...keys, "(v >> 32)::int AS bucket", "sum(v & 4294967295) AS count"].join(", ")} FROM ${from} CROSS JOIN LATERAL unnest(r.latency_hist) AS v
-         WHERE ${where} GROUP BY ${[...positions, positions.length + 1].join(", ")}`;
+      ? `SELECT ${[...outputs, "h.bucket", "h.count"].join(", ")} FROM (
+          SELECT ${[...groups, "telemetry.latency_bucket(e.latency_ms) AS bucket", "count(*) AS count"].join(", ")}
+          FROM ${from} WHERE ${where} ${groupClause(groupBy.length + 1)}
+        ) h`
+      : `SELECT ${[...outputs, "h.bucket", "h.count"].join(", ")} FROM (
+          SELECT ${[...positions.map((i) => `g${i - 1}`), "(v >> 32)::int AS bucket", "sum(v & 4294967295) AS count"].join(", ")}
+          FROM (SELECT ${[...groups, "unnest(r.latency_hist) AS v"].join(", ")} FROM ${from} WHERE ${where}) u
+          ${groupClause(groupBy.length + 1)}
+        ) h`;
     const [sums, hist] = await Promise.all([
       this.telemetry.pool.query(sumsSql, p.values),
-      this.telemetry.pool.query(histSql, p.values),
+      options.latency ? this.telemetry.pool.query(histSql, p.values) : { rows: [] },
     ]);
     const keysOf = (row: Record<string, unknown>) =>
       groupBy.map((_, i) => (row[`k${i}`] as string | null) ?? null);

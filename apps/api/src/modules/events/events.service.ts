@@ -9,7 +9,7 @@ import {
 import type { AuthContext } from "../../common/auth/auth-context";
 import { AppError } from "../../common/errors/app-error";
 import type { TResolvedFilters } from "./event-filters";
-import { EventGroupsRepository } from "./event-groups.repository";
+import { EventGroupsRepository, type TSliceOptions } from "./event-groups.repository";
 import { decodeCursor, encodeCursor, toEventRecord, uuidv7Time } from "./event-record";
 import { EventScopeService } from "./event-scope.service";
 import { EventsRepository } from "./events.repository";
@@ -67,14 +67,18 @@ export class EventsService {
     };
   }
 
-  /** Aggregates: whole hours from rollups, partial hours from raw events (see group-plan.ts). */
+  /**
+   * Aggregates: whole hours from rollups, partial hours from raw events (see group-plan.ts). Without `latency`
+   * the percentiles are null (the histograms are most of a rollup query's cost).
+   */
   async group(
     filters: TResolvedFilters,
     groupBy: TEventQuery["group_by"] & {},
     limit?: number,
+    options: TSliceOptions = { latency: true },
   ): Promise<TEventGroups> {
     const plan = planGroups(filters, groupBy);
-    const parts = await Promise.all(plan.slices.map((s) => this.groups.slice(filters, groupBy, s)));
+    const parts = await Promise.all(plan.slices.map((s) => this.groups.slice(filters, groupBy, s, options)));
     const merged = sortGroups(mergeGroups(parts), groupBy);
     const cap = Math.min(limit ?? EVENT_GROUPS_MAX, EVENT_GROUPS_MAX);
     const shown = merged.slice(0, cap);
