@@ -2,6 +2,7 @@ import { PRICE_TABLE } from "@kt/contract";
 import type { Db } from "@kt/db";
 import { newSecret } from "../common/crypto";
 import { REBUILD_ROLLUPS_SQL } from "../modules/events/maintenance/rollup-rebuild";
+import { ROLLUPS } from "../modules/events/rollup-sql";
 import { COST_SQL } from "../modules/prices/price-book";
 
 export const LOAD_ORG_SLUG = "load-test";
@@ -14,7 +15,8 @@ const MODELS: [string, string][] = [
   ["anthropic", "claude-3-5-haiku"],
   ["openai", "ft:gpt-4o-mini:acme:support"],
 ];
-const USERS = 200;
+/** End users: 200 for small seeds, one per 2,000 events beyond (5,000 at 10 M), each in one team. */
+const usersFor = (count: number) => Math.max(200, Math.round(count / 2000));
 const CHUNK = 100_000;
 
 export type LoadSeedResult = {
@@ -28,7 +30,7 @@ export type LoadSeedResult = {
 
 /**
  * `load-1m-events [count] [days]`: a fresh "load-test" org (replacing any previous one) with 8 teams, a gateway per
- * team, 200 end users and `count` (default 1 M) synthetic events spread over the last `days` (default 30), written
+ * team, 200+ end users (one per 2,000 events; each belongs to one team) and `count` (default 1 M) synthetic events spread over the last `days` (default 30), written
  * straight into the partitions with SQL, then rolled up from them. Prints an admin API token for benchmarks (the
  * admin has no password: sign in with the token).
  */
@@ -110,10 +112,14 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
       rates.map((r) => r?.inputPerMTok ?? null),
       rates.map((r) => r?.outputPerMTok ?? null),
       rates.map((r) => r?.cachedInputPerMTok ?? null),
+      usersFor(count),
     );
   }
   for (const sql of REBUILD_ROLLUPS_SQL) await db.$executeRawUnsafe(sql, org.id);
+  // Planner statistics for the rollups too: a fresh table's defaults lead to nested loops over 100k-row ranges.
   await db.$executeRawUnsafe("ANALYZE telemetry.events");
+  for (const r of Object.values(ROLLUPS)) await db.$executeRawUnsafe(`ANALYZE ${r.table}`);
+  await db.$executeRawUnsafe("ANALYZE telemetry.active_users_daily");
   return {
     orgId: org.id,
     apiToken: token.secret,
@@ -124,7 +130,10 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
   };
 }
 
-/** One chunk of random events: team i always goes through gateway i; actions and policies in plausible shares. */
+/**
+ * One chunk of random events: user u is in team u mod 8, team i always goes through gateway i; actions and policies in
+ * plausible shares.
+ */
 function insertChunk(): string {
   const cost = COST_SQL({
     prompt: "pt",
@@ -138,7 +147,7 @@ function insertChunk(): string {
     INSERT INTO telemetry.events (id, ts, org_id, gateway_id, team_id, end_user, provider, model, prompt_tokens, completion_tokens, cached_tokens,
       cost_usd, latency_ms, policy_latency_ms, status, http_status, action, triggered_policies, policy_keys, blocked_by, blocked_reason, decisions)
     SELECT gen_random_uuid(), to_timestamp(($3::bigint - floor(random() * $4::bigint)) / 1000.0), $1::uuid, ($6::uuid[])[ti], ($5::uuid[])[ti],
-      'user' || lpad(ui::text, 3, '0') || '@load.kt', ($7::text[])[mi], ($8::text[])[mi], pt, ct, cached, ${cost},
+      'user' || lpad(ui::text, 4, '0') || '@load.kt', ($7::text[])[mi], ($8::text[])[mi], pt, ct, cached, ${cost},
       round((80 + random() * random() * 4000)::numeric, 2)::float8, round((random() * 2)::numeric, 3)::float8,
       CASE WHEN act = 'blocked' THEN 'blocked' WHEN r < 0.01 THEN 'error' ELSE 'success' END,
       CASE WHEN act = 'blocked' THEN 400 WHEN r < 0.01 THEN 502 ELSE 200 END, act,
@@ -149,10 +158,13 @@ function insertChunk(): string {
       SELECT *, CASE WHEN r2 < 0.5 THEN 'injection' ELSE 'content' END AS pol, CASE WHEN r2 < 0.5 THEN 'prompt-injection' ELSE 'content-filter' END AS pol_type,
         CASE WHEN r < 0.85 THEN 'allowed' WHEN r < 0.91 THEN 'redacted' WHEN r < 0.97 THEN 'blocked' ELSE 'escalated' END AS act
       FROM (
-        SELECT 1 + floor(random() * cardinality($5::uuid[]))::int AS ti, floor(random() * ${USERS})::int AS ui,
+        SELECT 1 + ui % cardinality($5::uuid[]) AS ti, *
+      FROM (
+        SELECT floor(random() * $12::int)::int AS ui,
           1 + floor(power(random(), 2) * cardinality($7::text[]))::int AS mi, (50 + random() * 3000)::int AS pt, (10 + random() * 800)::int AS ct,
           CASE WHEN random() < 0.2 THEN (random() * 40)::int ELSE 0 END AS cached, random() AS r, random() AS r2
         FROM generate_series(1, $2::int)
+      ) u
       ) a
     ) b`;
 }
