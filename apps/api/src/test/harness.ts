@@ -17,7 +17,10 @@ export type TestApi = {
   close: () => Promise<void>;
 };
 
-/** Boots the real API on an ephemeral port against the run's test database and Redis. */
+/**
+ * Boots the real API against the run's test database and Redis, on an ephemeral port unless `PORT` is overridden
+ * (a test restarting the API at the same URL passes the first one's port and REDIS_PREFIX).
+ */
 export async function startApi(
   overrides: Record<string, string> = {},
   options: AppOptions = {},
@@ -35,7 +38,7 @@ export async function startApi(
     ...overrides,
   } as NodeJS.ProcessEnv);
   const app = await createApp(env, options);
-  await app.listen(0, "127.0.0.1");
+  await app.listen(env.PORT, "127.0.0.1");
   const address = app.getHttpServer().address() as import("node:net").AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
   return { url, app, env, db: app.get(DbService).system, close: () => app.close() };

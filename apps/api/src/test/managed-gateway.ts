@@ -6,7 +6,21 @@ import { freePort } from "./net";
 
 const ROOT = resolve(__dirname, "../../../..");
 
-export type ManagedGatewayProcess = { url: string; process: ChildProcess; stop(): Promise<void> };
+export type ManagedGatewayProcess = {
+  url: string;
+  stateDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+};
+
+export type ManagedGatewayOptions = {
+  /** Reuse a state dir (its spool and last synced config), e.g. to restart a killed gateway. Default: a fresh one. */
+  stateDir?: string;
+  /** `--fsync`: each event flushed to disk before the answer. */
+  fsync?: boolean;
+  /** Extra environment, e.g. the provider secret a config's `secret_key_ref` names. */
+  env?: Record<string, string>;
+};
 
 /**
  * A real `kt gateway run --control-plane` process (the CLI from source), started with the gateway credential in
@@ -15,14 +29,16 @@ export type ManagedGatewayProcess = { url: string; process: ChildProcess; stop()
 export async function startManagedGateway(
   apiUrl: string,
   credential: string,
+  options: ManagedGatewayOptions = {},
 ): Promise<ManagedGatewayProcess> {
   const url = `http://127.0.0.1:${await freePort()}`;
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "kt-test-gw-"));
   const args = ["--conditions=source", "--import", "tsx", "packages/cli/src/dev.ts", "gateway", "run"];
-  args.push("--control-plane", apiUrl, "--port", new URL(url).port);
-  args.push("--state-dir", mkdtempSync(join(tmpdir(), "kt-test-gw-")));
+  args.push("--control-plane", apiUrl, "--port", new URL(url).port, "--state-dir", stateDir);
+  if (options.fsync) args.push("--fsync");
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: credential },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: credential, ...options.env },
     stdio: "ignore",
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
@@ -35,6 +51,7 @@ export async function startManagedGateway(
   }
   return {
     url,
+    stateDir,
     process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
