@@ -20,3 +20,8 @@ export function getExport(id: string, signal?: AbortSignal): Promise<TExport> {
 export function exportDownloadUrl(id: string): string {
   return proxyUrl(`/v1/exports/${encodeURIComponent(id)}/download`);
 }
+
+/** Stops a queued or running export; the API answers 409 once it has finished. */
+export function cancelExport(id: string): Promise<TExport> {
+  return apiRequest({ path: `/v1/exports/${encodeURIComponent(id)}/cancel`, method: "POST", schema: ZExport });
+}

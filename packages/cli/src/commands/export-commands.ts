@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { apiClient } from "../lib/api-client";
 import { CliError } from "../lib/errors";
+import { registerCancel } from "./export-cancel";
 import { registerCreate } from "./export-create";
 import { registerDownload } from "./export-download";
 import { registerList } from "./export-list";
@@ -12,10 +13,11 @@ function signedInClient() {
   return api;
 }
 
-/** `kt export create | list | download`. */
+/** `kt export create | list | download | cancel`. */
 export function register(program: Command): void {
-  const group = program.command("export").description("export events, cost and the audit log; list and download exports");
+  const group = program.command("export").description("export events, cost and the audit log; list, download and cancel exports");
   registerCreate(group, signedInClient);
   registerList(group, signedInClient);
   registerDownload(group, signedInClient);
+  registerCancel(group, signedInClient);
 }

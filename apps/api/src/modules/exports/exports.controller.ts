@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from "@nestjs/common";
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from "@nestjs/common";
 import { ApiProduces, ApiTags } from "@nestjs/swagger";
 import type { Response } from "express";
 import { ZodResponse } from "nestjs-zod";
@@ -32,6 +32,14 @@ export class ExportsController {
   @ZodResponse({ status: 200, type: ExportDto })
   get(@Ctx() ctx: AuthContext, @Param() { id }: IdParam) {
     return this.exports.get(ctx, id);
+  }
+
+  @Post(":id/cancel")
+  @HttpCode(200)
+  @RequirePermission("exports:create")
+  @ZodResponse({ status: 200, type: ExportDto, description: "The export, cancelled; 409 when it already finished" })
+  cancel(@Ctx() ctx: AuthContext, @Param() { id }: IdParam) {
+    return this.exports.cancel(ctx, id);
   }
 
   @Get(":id/download")

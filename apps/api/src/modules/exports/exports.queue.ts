@@ -47,6 +47,14 @@ export class ExportsQueue implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Drops a cancelled export's job if no worker holds it; a job being run stays until its worker notices the
+   * cancellation. Best effort: a job left behind finds its export finished and is skipped.
+   */
+  async discard(exportId: string): Promise<void> {
+    await this.queue.remove(exportId).catch(() => undefined);
+  }
+
   /** Whether BullMQ still holds the export's job (waiting, delayed, active or failed). */
   async has(exportId: string): Promise<boolean> {
     return (await this.queue.getJob(exportId)) !== undefined;

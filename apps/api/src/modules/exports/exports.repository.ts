@@ -73,6 +73,12 @@ export class ExportsRepository {
   }
 
   /** Ends the job as failed unless it has already finished. */
+  /** Ends a queued or running job as cancelled; a running worker sees it at its next progress fence and stops. */
+  async cancel(tx: OrgTx, id: string, reason: string): Promise<boolean> {
+    const { count } = await tx.exportJob.updateMany({ where: { id, status: { in: LIVE } }, data: { status: "cancelled", error: reason, finishedAt: new Date() } });
+    return count === 1;
+  }
+
   async fail(db: OrgDb, id: string, error: string) {
     const { count } = await db.exportJob.updateMany({ where: { id, status: { in: LIVE } }, data: { status: "failed", error, finishedAt: new Date() } });
     return count === 1;

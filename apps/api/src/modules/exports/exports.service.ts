@@ -82,6 +82,26 @@ export class ExportsService {
     return toExport(await this.find(ctx, id));
   }
 
+  /**
+   * Stops a queued or running export: the worker aborts at its next progress check (a quarter second) and deletes
+   * its partial file. Only its creator or an admin may cancel it.
+   */
+  async cancel(ctx: AuthContext, id: string): Promise<TExport> {
+    const row = await this.find(ctx, id);
+    if (ctx.role !== "admin" && row.createdById !== ctx.userId) throw AppError.forbidden("Only the export's creator or an admin can cancel it");
+    const cancelled = await this.db.forOrg(ctx.orgId).$transaction(async (tx) => {
+      if (!(await this.exports.cancel(tx, id, `cancelled by ${ctx.actorLabel}`))) return null;
+      await this.audit.record(tx, ctx, { action: "export.cancel", resourceType: "export", resourceId: id, before: { status: row.status } });
+      return this.exports.find(tx, id);
+    });
+    if (!cancelled) {
+      const now = await this.find(ctx, id);
+      throw new AppError("conflict", `Export ${id} already ${now.status}; only a queued or running export can be cancelled`);
+    }
+    await this.queue.discard(id);
+    return toExport(cancelled);
+  }
+
   /** The finished file, streamed; the download is audited. */
   async download(ctx: AuthContext, id: string): Promise<ExportDownload> {
     const row = await this.find(ctx, id);

@@ -3,14 +3,16 @@ import { isExportFinished, type TExport, type TExportStatus } from "@kt/contract
 import { FileDown } from "lucide-react";
 import { useState } from "react";
 import { exportDownloadUrl } from "@/api/exports";
+import { useCancelExport } from "@/hooks/use-cancel-export";
 import { useListExports } from "@/hooks/use-list-exports";
 import { formatNumber } from "@/lib/format";
-import { useCan } from "../shell/session-context";
+import { useCan, useSession } from "../shell/session-context";
 import { Badge, type TBadgeTone } from "../ui/badge";
 import { Button, ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { ErrorState } from "../ui/error-state";
+import { MutationError } from "../admin/mutation-error";
 import { Skeleton } from "../ui/skeleton";
 import { Table } from "../ui/table";
 import { Time } from "../ui/time";
@@ -48,12 +50,26 @@ function Result({ e }: { e: TExport }) {
   return null;
 }
 
-/** Export jobs with their progress (polled while any runs) and a download when done. */
+/** Its creator or an admin may stop an export that has not finished. */
+function CancelButton({ e, cancel }: { e: TExport; cancel: ReturnType<typeof useCancelExport> }) {
+  const me = useSession();
+  if (isExportFinished(e.status) || (me.role !== "admin" && e.createdById !== me.user.id)) return null;
+  const pending = cancel.isPending && cancel.variables === e.id;
+  return (
+    <Button size="sm" disabled={pending} onClick={() => cancel.mutate(e.id)} data-testid="export-cancel">
+      {pending ? "Cancelling…" : "Cancel"}
+      <span className="visually-hidden"> export {e.description || e.id}</span>
+    </Button>
+  );
+}
+
+/** Export jobs with their progress (polled while any runs), a cancel while they run, and a download when done. */
 export function ExportsView() {
   const [cursors, setCursors] = useState<string[]>([]);
   const exports = useListExports(cursors.at(-1));
   const canCreate = useCan("exports:create");
   const canAudit = useCan("audit:read");
+  const cancel = useCancelExport();
   return (
     <>
       {canCreate ? (
@@ -83,9 +99,10 @@ export function ExportsView() {
                 { key: "range", header: "Range", cell: (e) => <span><Time value={e.since} compact /> to <Time value={e.until} compact /></span> },
                 { key: "status", header: "Status", cell: (e) => <Badge tone={STATUS_TONE[e.status]}>{e.status}</Badge> },
                 { key: "progress", header: "Progress", cell: (e) => <Progress e={e} /> },
-                { key: "result", header: "File", cell: (e) => <Result e={e} /> },
+                { key: "result", header: "File", cell: (e) => <><Result e={e} /> <CancelButton e={e} cancel={cancel} /></> },
               ]}
             />
+            <MutationError error={cancel.error} />
             <nav aria-label="Export pages" className="page-actions" style={{ marginTop: "0.75rem" }}>
               <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>
               <Button disabled={!exports.data.nextCursor} onClick={() => exports.data.nextCursor && setCursors((c) => [...c, exports.data.nextCursor!])}>Next page</Button>

@@ -65,6 +65,21 @@ describe("kt export", () => {
     expect(rows[0]).toHaveProperty("costUsd");
   });
 
+  it("kt export cancel refuses a finished export with the API's reason, and stops a queued one", async () => {
+    const done = await runKt(["export", "create", "--type", "events", "--since", "1d", "--json"], as("finance"));
+    const finished = ZExport.parse(JSON.parse(done.stdout));
+    const refused = await runKt(["export", "cancel", finished.id], as("finance"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/already succeeded; only a queued or running export can be cancelled.*\(conflict, HTTP 409\)/);
+
+    await worker.close(); // nothing runs the next one, so it is still queued when cancelled
+    const queued = ZExport.parse(JSON.parse((await runKt(["export", "create", "--type", "events", "--since", "1d", "--no-wait", "--json"], as("finance"))).stdout));
+    const res = await runKt(["export", "cancel", queued.id], as("finance"));
+    expect(res.stderr).toBe("");
+    expect(res.stdout.trim()).toBe(`Export ${queued.id} cancelled after 0 row(s).`);
+    worker = await startWorker(api.env);
+  });
+
   it("explains a refusal: viewers may not create exports", async () => {
     const res = await runKt(["export", "create", "--type", "events", "--since", "1d"], as("viewer"));
     expect(res.code).toBe(1);

@@ -120,6 +120,50 @@ describe("exports under failure", () => {
     return { own, worker, done, nextDone };
   }
 
+  it("cancels a running export: its worker stops within seconds, leaves no file, and the export cannot be downloaded", async () => {
+    const worker = await startWorker(api.env);
+    cleanups.push(() => worker.close());
+    const job = (await org.as.finance.post("/v1/exports", { type: "events", format: "csv", since: "30d" })).body as TExport;
+    await waitForExport(org.as.finance, job.id, running, 60_000);
+    // Managers see only their own exports; nobody but its creator or an admin may stop it.
+    expect((await org.as.manager.post(`/v1/exports/${job.id}/cancel`)).status).toBe(404);
+
+    const cancelled = await org.as.finance.post(`/v1/exports/${job.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: job.id, status: "cancelled", error: expect.stringContaining("cancelled by") });
+
+    const orgDir = join(api.env.EXPORT_DIR, org.orgId);
+    const files = async () => (await readdir(orgDir).catch(() => [])).filter((n) => n.startsWith(job.id));
+    const deadline = Date.now() + 10_000;
+    while ((await files()).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await files()).toEqual([]);
+    await worker.close();
+
+    const after = (await org.as.finance.get(`/v1/exports/${job.id}`)).body as TExport;
+    expect(after).toMatchObject({ status: "cancelled" });
+    expect(after.progress.rowsWritten).toBeLessThan(ROWS);
+    const again = await org.as.finance.post(`/v1/exports/${job.id}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain("already cancelled");
+    expect((await org.as.finance.get(`/v1/exports/${job.id}/download`)).status).toBe(409);
+    const audit = await api.db.auditEntry.findMany({ where: { orgId: org.orgId, action: "export.cancel", resourceId: job.id } });
+    expect(audit).toHaveLength(1);
+  }, 120_000);
+
+  it("cancels a queued export before any worker runs it; a worker started later never writes it", async () => {
+    const job = (await org.as.admin.post("/v1/exports", { type: "events", format: "json", since: "1h" })).body as TExport;
+    expect((await org.as.admin.post(`/v1/exports/${job.id}/cancel`)).body).toMatchObject({ status: "cancelled" });
+    expect(await api.app.get(ExportsQueue).has(job.id)).toBe(false);
+
+    const worker = await startWorker(api.env);
+    cleanups.push(() => worker.close());
+    await new Promise((r) => setTimeout(r, 1500));
+    await worker.close();
+    expect((await org.as.admin.get(`/v1/exports/${job.id}`)).body).toMatchObject({ status: "cancelled", rowCount: null });
+    const orgDir = join(api.env.EXPORT_DIR, org.orgId);
+    expect((await readdir(orgDir).catch(() => [])).filter((n) => n.startsWith(job.id))).toEqual([]);
+  });
+
   it("a Redis restart during a job (persistent Redis): the job completes with every row", async () => {
     const redis = await startRestartableRedis(PERSISTENT_REDIS_PORT, true);
     cleanups.push(() => redis.stop());
