@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import type { TEventGroupKey } from "@kt/contract";
 import { filterConditions, SqlParams, type TResolvedFilters } from "./event-filters";
+import { GroupHistogramCache } from "./group-histogram-cache";
 import type { TGroupSlice } from "./group-plan";
 import { TelemetryPool } from "./telemetry-pool";
 
@@ -78,6 +79,8 @@ export type TSliceOptions = {
 /** The only place group_by reads the telemetry tables: one aggregate query and one histogram query per slice. */
 @Injectable()
 export class EventGroupsRepository {
+  private readonly histograms = new GroupHistogramCache();
+
   constructor(private readonly telemetry: TelemetryPool) {}
 
   async slice(
@@ -129,19 +132,46 @@ export class EventGroupsRepository {
           FROM (SELECT ${[...groups, "unnest(r.latency_hist) AS v"].join(", ")} FROM ${from} WHERE ${where}) u
           ${groupClause(groupBy.length + 1)}
         ) h`;
-    const [sums, hist] = await Promise.all([
-      this.telemetry.pool.query(sumsSql, p.values),
-      options.latency ? this.telemetry.pool.query(histSql, p.values) : { rows: [] },
-    ]);
     const keysOf = (row: Record<string, unknown>) =>
       groupBy.map((_, i) => (row[`k${i}`] as string | null) ?? null);
-    return {
-      // Without group keys an empty slice still yields one all-zero row: not a group.
-      rows: sums.rows
+    const sumsOf = (result: { rows: Record<string, unknown>[] }) =>
+      result.rows
+        // Without group keys an empty slice still yields one all-zero row: not a group.
         .filter((r) => groupBy.length > 0 || Number(r.requests) > 0)
-        .map((r) => ({ ...r, keys: keysOf(r) }) as TGroupPartialRow),
-      histogram: hist.rows.map((r) => ({ keys: keysOf(r), bucket: r.bucket, count: r.count })),
-    };
+        .map((r) => ({ ...r, keys: keysOf(r) }) as TGroupPartialRow);
+    const readHistogram = async () =>
+      (await this.telemetry.pool.query(histSql, p.values)).rows.map((r): THistogramRow => ({
+        keys: keysOf(r),
+        bucket: r.bucket,
+        count: r.count,
+      }));
+    if (!options.latency)
+      return { rows: sumsOf(await this.telemetry.pool.query(sumsSql, p.values)), histogram: [] };
+    if (raw) {
+      const [sums, histogram] = await Promise.all([
+        this.telemetry.pool.query(sumsSql, p.values),
+        readHistogram(),
+      ]);
+      return { rows: sumsOf(sums), histogram };
+    }
+    // Rollup slices: histograms reused while the groups are unchanged (see GroupHistogramCache).
+    const cacheKey = JSON.stringify([slice.source, slice.from, slice.to, groupBy, filters]);
+    if (this.histograms.has(cacheKey)) {
+      const rows = sumsOf(await this.telemetry.pool.query(sumsSql, p.values));
+      const fingerprint = GroupHistogramCache.fingerprint(rows);
+      const cached = this.histograms.get(cacheKey, fingerprint);
+      if (cached) return { rows, histogram: cached };
+      const histogram = await readHistogram();
+      this.histograms.set(cacheKey, fingerprint, histogram);
+      return { rows, histogram };
+    }
+    const [sums, histogram] = await Promise.all([
+      this.telemetry.pool.query(sumsSql, p.values),
+      readHistogram(),
+    ]);
+    const rows = sumsOf(sums);
+    this.histograms.set(cacheKey, GroupHistogramCache.fingerprint(rows), histogram);
+    return { rows, histogram };
   }
 }
 
