@@ -11,7 +11,10 @@ export const GATEWAY_ROUTES = {
   sync: "/v1/gateway/sync",
   /** POST ZGatewayHeartbeat → 204. */
   heartbeat: "/v1/gateway/heartbeat",
-  /** GET `?teamId=` → ZGatewayBudgetStatus: the team's spend this month as the control plane knows it. */
+  /**
+   * GET `?teamId=` → ZGatewayBudgetStatus: the team's spend this month as the control plane knows it. Enforcement
+   * uses reservations instead (`BUDGET_ROUTES.reserve`, for the teams in `budgetTeamIds`).
+   */
   budget: "/v1/gateway/budget",
   /** POST ZEventBatch → ZIngestResponse. Idempotent by event id: a replayed event is not counted twice. */
   ingest: "/v1/ingest/events",
@@ -57,6 +60,12 @@ export const ZGatewaySyncResponse = z.object({
   configVersion: z.number().int().nonnegative(),
   config: ZNormalizedPolicyConfig.nullable(),
   keys: z.array(ZGatewayKeyRecord),
+  /**
+   * The teams among this gateway's keys whose monthly spend the control plane limits (a budget set through the API,
+   * or a cost_limit policy of a config that applies to them), sorted. The gateway reserves each of their calls'
+   * estimated cost (`BUDGET_ROUTES.reserve`) before forwarding it; calls of other teams make no round trip.
+   */
+  budgetTeamIds: z.array(z.string()).default([]),
 });
 export type TGatewaySyncResponse = z.infer<typeof ZGatewaySyncResponse>;
 

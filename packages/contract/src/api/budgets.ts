@@ -43,6 +43,11 @@ export const ZBudgetReserveRequest = z.object({
   eventId: ZId,
   estimatedCostUsd: z.number().nonnegative().max(1e6),
   ttlSeconds: z.number().int().min(5).max(3600).default(300),
+  /**
+   * The event's `ts`. With it, a reservation that arrives after its event was ingested (the gateway stopped waiting
+   * for the answer and let the call through) is not recorded, so the call is never counted twice.
+   */
+  eventTs: z.iso.datetime({ offset: true }).optional(),
 });
 export type TBudgetReserveRequest = z.input<typeof ZBudgetReserveRequest>;
 

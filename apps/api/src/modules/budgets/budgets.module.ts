@@ -1,16 +1,16 @@
 import { Module } from "@nestjs/common";
+import { GatewaySyncModule } from "../gateway-sync/gateway-sync.module";
 import { NotificationsModule } from "../notifications/notifications.module";
 import { BudgetAlertsService } from "./budget-alerts.service";
-import { BudgetLimitsService } from "./budget-limits.service";
+import { BudgetLimitsModule } from "./budget-limits.module";
 import { BudgetsController } from "./budgets.controller";
-import { BudgetsRepository } from "./budgets.repository";
 import { BudgetsService } from "./budgets.service";
 import { GatewayBudgetController } from "./gateway-budget.controller";
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, BudgetLimitsModule, GatewaySyncModule],
   controllers: [BudgetsController, GatewayBudgetController],
-  providers: [BudgetsService, BudgetsRepository, BudgetLimitsService, BudgetAlertsService],
+  providers: [BudgetsService, BudgetAlertsService],
   exports: [BudgetAlertsService, BudgetsService],
 })
 export class BudgetsModule {}

@@ -28,6 +28,11 @@ export class BudgetsRepository {
     return db.team.findFirst({ where: { id }, select: { id: true, name: true } });
   }
 
+  async existingTeamIds(db: OrgDb, ids: string[]): Promise<Set<string>> {
+    const rows = await db.team.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    return new Set(rows.map((t) => t.id));
+  }
+
   budgets(db: OrgDb, teamIds: string[]) {
     return db.budget.findMany({ where: { teamId: { in: teamIds } } });
   }
@@ -48,12 +53,28 @@ export class BudgetsRepository {
     return tx.budget.deleteMany({ where: { teamId } });
   }
 
-  /** The current config versions that apply to these teams: their gateways' configs and configs owned by the team. */
+  /**
+   * The current config versions that apply to these teams: configs owned by the team, and the configs of gateways
+   * that belong to the team or serve one of its live keys (a gateway's cost_limit governs every team it serves).
+   */
   async teamConfigs(db: OrgDb, teamIds: string[]): Promise<{ teamId: string; normalized: unknown }[]> {
-    const gateways = await db.gateway.findMany({
-      where: { teamId: { in: teamIds }, archivedAt: null, policyConfigId: { not: null } },
-      select: { teamId: true, policyConfigId: true },
+    const keys = await db.gatewayKey.findMany({
+      where: { teamId: { in: teamIds }, revokedAt: null },
+      select: { teamId: true, gatewayId: true },
+      distinct: ["teamId", "gatewayId"],
     });
+    const rows = await db.gateway.findMany({
+      where: {
+        archivedAt: null,
+        policyConfigId: { not: null },
+        OR: [{ teamId: { in: teamIds } }, { id: { in: keys.map((k) => k.gatewayId) } }],
+      },
+      select: { id: true, teamId: true, policyConfigId: true },
+    });
+    const gateways = rows.flatMap((g) => [
+      ...(g.teamId && teamIds.includes(g.teamId) ? [g] : []),
+      ...keys.filter((k) => k.gatewayId === g.id).map((k) => ({ ...g, teamId: k.teamId })),
+    ]);
     const configs = await db.policyConfig.findMany({
       where: {
         archivedAt: null,
@@ -101,47 +122,69 @@ export class BudgetsRepository {
     teamId: string;
     period: string;
     eventId: string;
+    eventTs?: string;
     gatewayId: string;
     estimate: number;
     limit: number;
     ttlSeconds: number;
   }): Promise<TReserveOutcome> {
     return this.telemetry.transaction(async (c) => {
-      await c.query(
-        `INSERT INTO telemetry.team_spend (org_id, team_id, period) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO NOTHING`,
-        [r.orgId, r.teamId, r.period],
-      );
-      const spent = (
-        await c.query(
+      const lock = () =>
+        c.query<{ spent_usd: string }>(
           `SELECT spent_usd::text FROM telemetry.team_spend WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 FOR UPDATE`,
           [r.orgId, r.teamId, r.period],
-        )
-      ).rows[0].spent_usd as string;
-      await c.query(
-        `DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND team_id = $2::uuid AND expires_at <= now()`,
-        [r.orgId, r.teamId],
-      );
-      const reserved = (
-        await c.query(
-          `SELECT COALESCE(sum(amount_usd), 0)::text AS s FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 AND event_id <> $4::uuid`,
-          [r.orgId, r.teamId, r.period, r.eventId],
-        )
-      ).rows[0].s as string;
-      const admitted = (
-        await c.query(
-          `SELECT ($1::numeric + $2::numeric + $3::numeric) <= $4::numeric AND ($1::numeric + $2::numeric) < $4::numeric AS ok`,
-          [spent, reserved, r.estimate, r.limit],
-        )
-      ).rows[0].ok as boolean;
-      if (admitted) {
-        await c.query(
-          `INSERT INTO telemetry.budget_reservations (org_id, event_id, team_id, period, gateway_id, amount_usd, expires_at)
-           VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::uuid, $6::numeric, now() + $7::int * interval '1 second')
-           ON CONFLICT (org_id, event_id) DO UPDATE SET amount_usd = excluded.amount_usd, expires_at = excluded.expires_at`,
-          [r.orgId, r.eventId, r.teamId, r.period, r.gatewayId, r.estimate, r.ttlSeconds],
         );
+      let locked = await lock();
+      if (locked.rowCount === 0) {
+        await c.query(
+          `INSERT INTO telemetry.team_spend (org_id, team_id, period) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO NOTHING`,
+          [r.orgId, r.teamId, r.period],
+        );
+        locked = await lock();
       }
-      return { granted: admitted, spent, reserved };
+      const spent = locked.rows[0].spent_usd;
+      // One statement under the lock (its snapshot is taken after the lock was granted, so it sees every
+      // reservation and ingest committed before): drop expired reservations, and record this one if it fits.
+      const { rows } = await c.query<{ reserved: string; granted: boolean }>(
+        `WITH expired AS (
+           DELETE FROM telemetry.budget_reservations
+           WHERE org_id = $1::uuid AND team_id = $2::uuid AND expires_at <= now()
+         ),
+         live AS (
+           SELECT COALESCE(sum(amount_usd), 0) AS reserved FROM telemetry.budget_reservations
+           WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 AND event_id <> $4::uuid AND expires_at > now()
+         ),
+         ingested AS (
+           SELECT EXISTS (
+             SELECT 1 FROM telemetry.events WHERE $9::timestamptz IS NOT NULL AND org_id = $1::uuid AND ts = $9::timestamptz AND id = $4::uuid
+           ) AS done
+         ),
+         decision AS (
+           SELECT live.reserved, ingested.done,
+             ingested.done OR ($5::numeric + live.reserved + $6::numeric <= $7::numeric AND $5::numeric + live.reserved < $7::numeric) AS granted
+           FROM live, ingested
+         ),
+         reserved AS (
+           INSERT INTO telemetry.budget_reservations (org_id, event_id, team_id, period, gateway_id, amount_usd, expires_at)
+           SELECT $1::uuid, $4::uuid, $2::uuid, $3, $8::uuid, $6::numeric, now() + $10::int * interval '1 second'
+           FROM decision WHERE granted AND NOT done
+           ON CONFLICT (org_id, event_id) DO UPDATE SET amount_usd = excluded.amount_usd, expires_at = excluded.expires_at
+         )
+         SELECT reserved::text, granted FROM decision`,
+        [
+          r.orgId,
+          r.teamId,
+          r.period,
+          r.eventId,
+          spent,
+          r.estimate,
+          r.limit,
+          r.gatewayId,
+          r.eventTs ?? null,
+          r.ttlSeconds,
+        ],
+      );
+      return { granted: rows[0].granted, spent, reserved: rows[0].reserved };
     });
   }
 

@@ -5,6 +5,7 @@ import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
 import { DbService } from "../../common/db/db.module";
 import { AppError } from "../../common/errors/app-error";
 import { AuditService } from "../audit/audit.service";
+import { GatewaySyncNotifier } from "../gateway-sync/gateway-sync.notifier";
 import { BudgetAlertsService } from "./budget-alerts.service";
 import { BudgetLimitsService } from "./budget-limits.service";
 import { BudgetsRepository } from "./budgets.repository";
@@ -19,6 +20,7 @@ export class BudgetsService {
     private readonly limits: BudgetLimitsService,
     private readonly alerts: BudgetAlertsService,
     private readonly audit: AuditService,
+    private readonly gatewaySync: GatewaySyncNotifier,
   ) {}
 
   async list(ctx: AuthContext): Promise<{ period: string; items: TBudget[] }> {
@@ -51,6 +53,8 @@ export class BudgetsService {
       });
     });
     this.limits.forget(ctx.orgId, teamId);
+    // Gateways reserve only for budgeted teams (budgetTeamIds in their sync): tell them at once.
+    this.gatewaySync.changed(ctx.orgId);
     // A lower limit may already be crossed: alert now rather than at the next event.
     await this.alerts.check(ctx.orgId, currentPeriod(), [teamId]);
     return this.get(ctx, teamId);
@@ -70,6 +74,7 @@ export class BudgetsService {
       });
     });
     this.limits.forget(ctx.orgId, teamId);
+    this.gatewaySync.changed(ctx.orgId);
     return this.get(ctx, teamId);
   }
 
@@ -92,11 +97,12 @@ export class BudgetsService {
 
   async reserve(
     gateway: GatewayCaller,
-    r: { teamId: string; eventId: string; estimatedCostUsd: number; ttlSeconds: number },
+    r: { teamId: string; eventId: string; eventTs?: string; estimatedCostUsd: number; ttlSeconds: number },
   ): Promise<TBudgetReservation> {
-    await this.gatewayTeam(gateway, r.teamId);
+    // The cached limit lookup also says whether the team is in the gateway's org: no query on the hot path.
+    const { teamExists, limitUsd } = await this.limits.forTeam(gateway.orgId, r.teamId);
+    if (!teamExists) throw AppError.notFound("Team");
     const period = currentPeriod();
-    const { limitUsd } = await this.limits.forTeam(gateway.orgId, r.teamId);
     if (limitUsd === null) {
       const [spend] = await this.budgets.spend(gateway.orgId, period, [r.teamId]);
       return {
@@ -115,6 +121,7 @@ export class BudgetsService {
       teamId: r.teamId,
       period,
       eventId: r.eventId,
+      eventTs: r.eventTs,
       gatewayId: gateway.gatewayId,
       estimate: r.estimatedCostUsd,
       limit: limitUsd,

@@ -5,6 +5,7 @@ import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
 import { DbService } from "../../common/db/db.module";
 import { sha256 } from "../../common/crypto";
 import { AppError } from "../../common/errors/app-error";
+import { BudgetLimitsService } from "../budgets/budget-limits.service";
 import { GatewaySyncNotifier } from "./gateway-sync.notifier";
 import { GatewaySyncRepository } from "./gateway-sync.repository";
 
@@ -21,6 +22,7 @@ export class GatewaySyncService {
     private readonly db: DbService,
     private readonly repo: GatewaySyncRepository,
     private readonly notifier: GatewaySyncNotifier,
+    private readonly limits: BudgetLimitsService,
   ) {}
 
   /**
@@ -64,6 +66,10 @@ export class GatewaySyncService {
       configVersion: version?.number ?? 0,
       config: version ? ZNormalizedPolicyConfig.parse(version.normalized) : null,
       keys: keys.flatMap(toKeyRecords),
+      budgetTeamIds: await this.limits.limitedTeams(
+        gw.orgId,
+        keys.flatMap((k) => (k.revokedAt ? [] : [k.teamId])),
+      ),
     };
     return { etag: `"${sha256(canonicalize(body) ?? "").slice(0, 32)}"`, body };
   }
