@@ -55,6 +55,7 @@ export class GatewayRuntime {
 
   async close(): Promise<void> {
     await this.current?.router.close();
+    await this.budget.close();
     await this.sink.close();
   }
 }

@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import type { TGatewayKeyRecord, TNormalizedPolicyConfig } from "@kt/contract";
+import type { TGatewayKeyRecord, TGatewaySyncResponse, TNormalizedPolicyConfig } from "@kt/contract";
 import { loadStandaloneConfig } from "./config/standalone";
 import { ManagedSync } from "./config/managed";
 import { loadCachedSync, cacheSyncTo } from "./config/sync-cache";
-import { localBudget, remoteBudget } from "./events/budget";
+import { localBudget, RemoteBudget } from "./events/budget";
 import { fileSink, spoolSink } from "./events/event-sink";
 import { EventShipper } from "./events/shipper";
 import { EventSpool } from "./events/spool";
@@ -51,29 +51,67 @@ export async function startGateway(options: TStartGatewayOptions): Promise<TRunn
     const stateDir = options.stateDir ?? path.resolve(".kt/gateway");
     mkdirSync(stateDir, { recursive: true });
     const spool = await EventSpool.open(path.join(stateDir, "spool"), { durability: options.durability });
-    const shipper = new EventShipper({ spool, controlPlane: options.controlPlane, token: options.gatewayToken, onError: (e) => log(`shipping events: ${e.message}`) });
-    runtime = new GatewayRuntime(spoolSink(spool, () => shipper.nudge()), remoteBudget(options.controlPlane, options.gatewayToken), metrics);
-    const sync = new ManagedSync(runtime, { controlPlane: options.controlPlane, token: options.gatewayToken, waitSeconds: options.syncWaitSeconds, log, onSynced: cacheSyncTo(stateDir) });
+    const shipper = new EventShipper({
+      spool,
+      controlPlane: options.controlPlane,
+      token: options.gatewayToken,
+      onError: (e) => log(`shipping events: ${e.message}`),
+    });
+    const budget = new RemoteBudget(options.controlPlane, options.gatewayToken, (outcome, seconds) => {
+      metrics.budgetReservations.inc({ outcome });
+      if (seconds !== null) metrics.budgetReserveLatency.observe(seconds);
+    });
+    runtime = new GatewayRuntime(
+      spoolSink(spool, () => shipper.nudge()),
+      budget,
+      metrics,
+    );
+    const cacheSync = cacheSyncTo(stateDir);
+    const onSynced = (synced: TGatewaySyncResponse) => {
+      budget.setBudgetTeams(synced.budgetTeamIds);
+      cacheSync(synced);
+    };
+    const sync = new ManagedSync(runtime, {
+      controlPlane: options.controlPlane,
+      token: options.gatewayToken,
+      waitSeconds: options.syncWaitSeconds,
+      log,
+      onSynced,
+    });
     try {
       await sync.syncOnce(0);
     } catch (err) {
       const cached = loadCachedSync(stateDir);
-      if (!cached) throw new Error(`cannot reach the control plane at ${options.controlPlane} and no config was synced before: ${(err as Error).message}`);
+      if (!cached)
+        throw new Error(
+          `cannot reach the control plane at ${options.controlPlane} and no config was synced before: ${(err as Error).message}`,
+        );
       runtime.identity = { orgId: cached.orgId, gatewayId: cached.gatewayId };
+      budget.setBudgetTeams(cached.budgetTeamIds);
       if (cached.config) runtime.apply(cached.config, cached.configVersion, cached.keys);
       log(`control plane unreachable; running config version ${cached.configVersion} from the last sync`);
     }
     sync.start();
     shipper.start();
-    stoppers.push(() => sync.stop(), () => shipper.stop());
+    stoppers.push(
+      () => sync.stop(),
+      () => shipper.stop(),
+    );
   } else {
     const loaded = options.policyConfig ? loadStandaloneConfig(options.policyConfig) : null;
     const config = options.config ?? loaded?.config;
     if (!config) throw new Error("standalone mode needs a policy config (--policy-config FILE)");
     const keys = [...(options.keys ?? []), ...(loaded?.keys ?? [])];
-    if (!keys.length) log("no gateway keys configured (gateway_keys in the file or KT_GATEWAY_KEYS): every request will get 401");
+    if (!keys.length)
+      log(
+        "no gateway keys configured (gateway_keys in the file or KT_GATEWAY_KEYS): every request will get 401",
+      );
     const eventsFile = path.resolve(options.eventsFile ?? "kt-gateway-events.ndjson");
-    runtime = new GatewayRuntime(await fileSink(eventsFile, options.durability), await localBudget(eventsFile), metrics);
+    runtime = new GatewayRuntime(
+      await fileSink(eventsFile, options.durability),
+      await localBudget(eventsFile),
+      metrics,
+    );
     runtime.apply(config, null, keys);
   }
 
@@ -83,7 +121,9 @@ export async function startGateway(options: TStartGatewayOptions): Promise<TRunn
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  log(`listening on http://${options.host ?? "127.0.0.1"}:${port}/v1 (${options.controlPlane ? "managed" : "standalone"})`);
+  log(
+    `listening on http://${options.host ?? "127.0.0.1"}:${port}/v1 (${options.controlPlane ? "managed" : "standalone"})`,
+  );
   return {
     port,
     url: `http://127.0.0.1:${port}`,

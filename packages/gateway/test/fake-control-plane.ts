@@ -4,7 +4,8 @@ import { ZEventBatch, ZGatewayHeartbeat, type TGatewayHeartbeat, type TGatewayKe
 
 /**
  * A small real control plane for tests, serving the gateway routes of packages/contract/src/gateway-sync.ts:
- * sync with ETag and long-poll, heartbeat, budget, and idempotent ingest.
+ * sync with ETag and long-poll, heartbeat and idempotent ingest. Budget reservations are tested against the real API
+ * (apps/api/src/modules/budgets/__tests__).
  */
 export class FakeControlPlane {
   server: Server | null = null;
@@ -13,7 +14,6 @@ export class FakeControlPlane {
   configVersion = 1;
   config: TNormalizedPolicyConfig;
   keys: TGatewayKeyRecord[];
-  spentUsd = 0;
   readonly events = new Map<string, unknown>();
   deliveries = 0;
   readonly heartbeats: TGatewayHeartbeat[] = [];
@@ -73,8 +73,6 @@ export class FakeControlPlane {
         case "POST /v1/gateway/heartbeat":
           this.heartbeats.push(ZGatewayHeartbeat.parse(JSON.parse(body)));
           return send(204);
-        case "GET /v1/gateway/budget":
-          return send(200, { teamId: url.searchParams.get("teamId"), period: new Date().toISOString().slice(0, 7), spentUsd: this.spentUsd, limitUsd: null, asOf: new Date().toISOString() });
         case "POST /v1/ingest/events": {
           if (this.ingestStatus !== 200) return send(this.ingestStatus, { error: { code: "unavailable", message: "down" } });
           const batch = ZEventBatch.parse(JSON.parse(body));

@@ -20,7 +20,6 @@ const configWith = (models: string[]) =>
     providers: [openAiTarget(upstream.url)],
     policies: [
       { name: "allow", type: "model-allowlist", action: "block", models },
-      { name: "budget", type: "cost_limit", action: "block", monthlyLimitUsd: 100 },
     ],
   });
 
@@ -85,17 +84,6 @@ describe("managed mode", () => {
     }, 5_000);
     cp.publish({ keys: [keyRecord(KEY)] });
     await eventually(async () => (await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] }).catch(() => null)) !== null, 5_000);
-  });
-
-  it("enforces cost_limit against the spend the control plane reports", async () => {
-    cp.spentUsd = 150;
-    await new Promise((r) => setTimeout(r, 5_100)); // the budget cache is fresh for 5 s
-    await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] }).catch(() => null);
-    await eventually(async () => {
-      const err = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] }).catch((e) => e);
-      return err instanceof OpenAI.RateLimitError && err.message.includes('"budget"');
-    }, 3_000);
-    cp.spentUsd = 0;
   });
 
   it("keeps events on disk while the API is down and delivers them when it returns", async () => {

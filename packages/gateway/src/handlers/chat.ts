@@ -11,6 +11,7 @@ import type { GatewayRuntime } from "../runtime";
 import { parseChatRequest } from "./chat-request";
 import { RequestRecord } from "./event-builder";
 import { streamReply } from "./chat-stream";
+import { budgetCall } from "./budget-call";
 
 const UNAUTHORIZED: Record<string, string> = {
   missing: "Missing gateway key: send Authorization: Bearer kt_gk_…",
@@ -75,7 +76,9 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
   }
 
   const t0 = performance.now();
-  const budget = snap.chain.hasCostLimit ? await runtime.budget.view(record.teamId) : null;
+  const budget = runtime.budget.governs(record.teamId, snap.chain.hasCostLimit)
+    ? await runtime.budget.admit(budgetCall(record, record.teamId, request))
+    : null;
   const messages = cloneMessages(request.messages);
   const redactor = new Redactor();
   const ctx = { model: request.model, teamId: record.teamId, stage: "request" as const, budget };

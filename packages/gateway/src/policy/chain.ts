@@ -16,7 +16,26 @@ export type TChainResult = {
   escalated: boolean;
 };
 
-export type TBudgetView = { spentUsd: number; limitUsd: number | null } | null;
+/**
+ * What the cost_limit check knows of a call's team budget: standalone, the local spend; managed, the control
+ * plane's reservation answer, or `unknown` when it could not be asked (the call proceeds). Null: not budgeted.
+ */
+export type TBudgetView =
+  | { source: "local"; spentUsd: number }
+  | {
+      source: "control-plane";
+      granted: boolean;
+      spentUsd: number;
+      reservedUsd: number;
+      limitUsd: number | null;
+      estimateUsd: number;
+      reason: string | null;
+    }
+  | { source: "unknown"; error: string }
+  | null;
+
+/** Name of the check that enforces a budget the control plane holds when the config has no cost_limit policy. */
+export const IMPLICIT_BUDGET_POLICY = "cost_limit";
 
 /** Roles whose text a policy reads on the request: instructions from the app's own system prompt are trusted. */
 const UNTRUSTED_ROLES = new Set(["user", "tool", "function"]);
@@ -48,25 +67,36 @@ export class PolicyChain {
   }
 
   /** Runs the request stage on `messages` (redacting them in place). */
-  runRequest(messages: TChatMessage[], ctx: TPolicyContext & { budget: TBudgetView }, redactor: Redactor): TChainResult {
+  runRequest(
+    messages: TChatMessage[],
+    ctx: TPolicyContext & { budget: TBudgetView },
+    redactor: Redactor,
+  ): TChainResult {
     const result: TChainResult = { decisions: [], block: null, redactions: 0, escalated: false };
     const slots = textSlots(messages);
     for (const p of this.policies) {
       const t0 = nowUs();
       let check: TCheck;
       if (p.type === "model-allowlist" && p.source.type === "model-allowlist") {
-        const allowed = p.source.models.some((m) => m === ctx.model || (m.endsWith("*") && ctx.model.startsWith(m.slice(0, -1))));
+        const allowed = p.source.models.some(
+          (m) => m === ctx.model || (m.endsWith("*") && ctx.model.startsWith(m.slice(0, -1))),
+        );
         check = allowed
           ? { triggered: false, findings: [], details: {} }
-          : { triggered: true, reason: `model ${ctx.model} is not in the allowlist (${p.source.models.join(", ")})`, findings: [], details: { model: ctx.model } };
+          : {
+              triggered: true,
+              reason: `model ${ctx.model} is not in the allowlist (${p.source.models.join(", ")})`,
+              findings: [],
+              details: { model: ctx.model },
+            };
       } else if (p.type === "cost_limit" && p.source.type === "cost_limit") {
-        const limit = Math.min(p.source.monthlyLimitUsd, ctx.budget?.limitUsd ?? Infinity);
-        const spent = ctx.budget?.spentUsd ?? 0;
-        check = spent >= limit
-          ? { triggered: true, reason: `team monthly budget of $${limit} reached (spent $${spent.toFixed(spent < 1 ? 6 : 2)})`, findings: [], details: { spentUsd: spent, limitUsd: limit } }
-          : { triggered: false, findings: [], details: { spentUsd: round2(spent), limitUsd: limit, budgetKnown: ctx.budget !== null } };
+        check = budgetCheck(ctx.budget, p.source.monthlyLimitUsd);
       } else if (p.type === "audit-logger" && p.source.type === "audit-logger") {
-        check = { triggered: false, findings: [], details: { immutable: p.source.immutable, retentionDays: p.source.retentionDays } };
+        check = {
+          triggered: false,
+          findings: [],
+          details: { immutable: p.source.immutable, retentionDays: p.source.retentionDays },
+        };
       } else if (p.stages.has("request")) {
         check = this.checkSlots(p, slots, ctx, redactor);
       } else {
@@ -74,10 +104,20 @@ export class PolicyChain {
       }
       if (this.record(result, p, "request", check, nowUs() - t0)) return result;
     }
+    if (!this.hasCostLimit && (ctx.budget?.source === "control-plane" || ctx.budget?.source === "unknown")) {
+      // A budget the control plane holds (set through the API) applies even without a cost_limit policy here.
+      const t0 = nowUs();
+      this.record(result, IMPLICIT_BUDGET, "request", budgetCheck(ctx.budget, Infinity), nowUs() - t0);
+    }
     return result;
   }
 
-  private checkSlots(p: TCompiledPolicy, slots: ReturnType<typeof textSlots>, ctx: TPolicyContext, redactor: Redactor): TCheck {
+  private checkSlots(
+    p: TCompiledPolicy,
+    slots: ReturnType<typeof textSlots>,
+    ctx: TPolicyContext,
+    redactor: Redactor,
+  ): TCheck {
     const onlyUntrusted = p.type === "prompt-injection" || p.type === "content-filter";
     let merged: TCheck | null = null;
     for (const slot of slots) {
@@ -129,12 +169,19 @@ export class PolicyChain {
   }
 
   /** Response stage on a whole completion text; returns the (possibly redacted) text. */
-  runResponse(text: string, ctx: TPolicyContext, redactor: Redactor, result: TChainResult, policies = this.responsePolicies): string {
+  runResponse(
+    text: string,
+    ctx: TPolicyContext,
+    redactor: Redactor,
+    result: TChainResult,
+    policies = this.responsePolicies,
+  ): string {
     let out = text;
     for (const p of policies) {
       const t0 = nowUs();
       const check = out ? p.check(out, ctx) : { triggered: false, findings: [] as TFinding[], details: {} };
-      if (check.triggered && p.action === "redact" && check.findings.length) out = redactor.apply(out, check.findings);
+      if (check.triggered && p.action === "redact" && check.findings.length)
+        out = redactor.apply(out, check.findings);
       if (this.record(result, p, "response", check, nowUs() - t0)) return out;
     }
     return out;
@@ -148,13 +195,70 @@ export class PolicyChain {
       const q = scoreQuality(prompt, response, finishReason);
       const below = q.score < p.source.minScore;
       const check: TCheck = below
-        ? { triggered: true, reason: `quality score ${q.score} below min_score ${p.source.minScore}`, findings: [], details: { score: q.score, signals: q.signals } }
+        ? {
+            triggered: true,
+            reason: `quality score ${q.score} below min_score ${p.source.minScore}`,
+            findings: [],
+            details: { score: q.score, signals: q.signals },
+          }
         : { triggered: false, findings: [], details: { score: q.score } };
       // A block on quality would withhold an answer already paid for; it is recorded as an escalation instead.
       if (check.triggered && p.action === "block") result.escalated = true;
-      this.record(result, p.action === "block" ? { ...p, action: "escalate" } : p, "response", check, nowUs() - t0);
+      this.record(
+        result,
+        p.action === "block" ? { ...p, action: "escalate" } : p,
+        "response",
+        check,
+        nowUs() - t0,
+      );
     }
   }
+}
+
+const IMPLICIT_BUDGET: TCompiledPolicy = compilePolicy({
+  name: IMPLICIT_BUDGET_POLICY,
+  type: "cost_limit",
+  action: "block",
+  enabled: true,
+  monthlyLimitUsd: 0,
+});
+
+const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
+
+/** The cost_limit check against the budget view; `policyLimit` is the policy's own monthly_limit. */
+function budgetCheck(budget: TBudgetView, policyLimit: number): TCheck {
+  if (budget === null) return { triggered: false, findings: [], details: { budget: "none" } };
+  if (budget.source === "unknown")
+    return { triggered: false, findings: [], details: { budget: "budget_unknown", error: budget.error } };
+  if (budget.source === "local") {
+    const spent = budget.spentUsd;
+    return spent >= policyLimit
+      ? {
+          triggered: true,
+          reason: `team monthly budget of $${policyLimit} reached (spent $${spent.toFixed(spent < 1 ? 6 : 2)})`,
+          findings: [],
+          details: { spentUsd: spent, limitUsd: policyLimit },
+        }
+      : {
+          triggered: false,
+          findings: [],
+          details: { budget: "local", spentUsd: round2(spent), limitUsd: policyLimit },
+        };
+  }
+  const { spentUsd, reservedUsd, estimateUsd } = budget;
+  const limit = Math.min(policyLimit, budget.limitUsd ?? Infinity);
+  const details = { spentUsd, reservedUsd, estimateUsd, limitUsd: Number.isFinite(limit) ? limit : null };
+  // The control plane decides when its limit is the one in force; when this config's is lower (the control plane
+  // has not seen this config version yet), the same rule is applied here to its figures.
+  const decidedThere = budget.limitUsd !== null && budget.limitUsd <= policyLimit;
+  const fits =
+    decidedThere || (spentUsd + reservedUsd + estimateUsd <= limit + 1e-9 && spentUsd + reservedUsd < limit);
+  if (budget.granted && fits)
+    return { triggered: false, findings: [], details: { budget: "reserved", ...details } };
+  const reason =
+    (!budget.granted && budget.reason) ||
+    `team monthly budget of ${usd(limit)} would be exceeded: ${usd(spentUsd)} spent and ${usd(reservedUsd)} reserved by calls in flight, this call may cost ${usd(estimateUsd)}`;
+  return { triggered: true, reason, findings: [], details: { budget: "refused", ...details } };
 }
 
 function mergeChecks(a: TCheck, b: TCheck): TCheck {
@@ -163,7 +267,8 @@ function mergeChecks(a: TCheck, b: TCheck): TCheck {
     const prev = details[k];
     if (prev && typeof prev === "object" && v && typeof v === "object" && !Array.isArray(v)) {
       const sum: Record<string, number> = { ...(prev as Record<string, number>) };
-      for (const [kk, vv] of Object.entries(v as Record<string, number>)) sum[kk] = (sum[kk] ?? 0) + (typeof vv === "number" ? vv : 0);
+      for (const [kk, vv] of Object.entries(v as Record<string, number>))
+        sum[kk] = (sum[kk] ?? 0) + (typeof vv === "number" ? vv : 0);
       details[k] = sum;
     } else details[k] = v;
   }
