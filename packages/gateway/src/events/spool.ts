@@ -4,6 +4,8 @@ import type { TGatewayEvent } from "@kt/contract";
 import { NdjsonWriter, type TDurability } from "./ndjson-writer";
 
 const SEGMENT_BYTES = 8 * 1024 * 1024;
+/** How much of a segment one peek reads from the cursor on: far more than a batch of events needs. */
+const PEEK_BYTES = 4 * 1024 * 1024;
 const CURSOR_FILE = "cursor.json";
 
 type TCursor = { segment: string; offset: number };
@@ -18,6 +20,7 @@ const segmentName = (seq: number) => `seg-${String(seq).padStart(12, "0")}.ndjso
  */
 export class EventSpool {
   private writer!: NdjsonWriter;
+  private rotating: Promise<void> | null = null;
   private writeSeq = 0;
   private cursor: TCursor = { segment: "", offset: 0 };
   depth = 0;
@@ -40,7 +43,9 @@ export class EventSpool {
   }
 
   async append(event: TGatewayEvent): Promise<void> {
-    if (this.writer.bytes >= SEGMENT_BYTES) await this.rotate();
+    // Appends that find the segment full while it is being replaced wait for the one rotation.
+    if (this.writer.bytes >= SEGMENT_BYTES)
+      await (this.rotating ??= this.rotate().finally(() => (this.rotating = null)));
     this.depth++;
     try {
       await this.writer.append(JSON.stringify(event));
@@ -89,9 +94,8 @@ export class EventSpool {
     for (const seg of segments) {
       if (seg < this.cursor.segment) continue;
       const file = path.join(this.dir, seg);
-      const buf = await fsp.readFile(file);
       const from = seg === this.cursor.segment ? this.cursor.offset : 0;
-      const { lines, consumedBytes } = complete(buf.subarray(from).toString("utf8"), max);
+      const { lines, consumedBytes } = complete((await readFrom(file, from)).toString("utf8"), max);
       const isWriting = seg === segmentName(this.writeSeq);
       if (!lines.length) {
         // A finished segment (an older one, or one torn by a crash) is done once read to its end.
@@ -130,6 +134,24 @@ export class EventSpool {
 
   async close(): Promise<void> {
     await this.writer.close();
+  }
+}
+
+/** Up to PEEK_BYTES of a file from a byte offset (not the whole segment each time the shipper looks). */
+async function readFrom(file: string, from: number): Promise<Buffer> {
+  const handle = await fsp.open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const buf = Buffer.alloc(Math.max(0, Math.min(size - from, PEEK_BYTES)));
+    let at = 0;
+    while (at < buf.length) {
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, from + at);
+      if (!bytesRead) break;
+      at += bytesRead;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    await handle.close();
   }
 }
 

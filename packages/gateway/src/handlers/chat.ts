@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError, sendError } from "../http/errors";
 import { readJsonBody } from "../http/body";
-import type { TChatCompletion, TChatRequest } from "../http/openai-types";
+import type { TChatRequest } from "../http/openai-types";
 import { countPromptTokens, countTextTokens, contentText } from "../events/tokens";
 import type { TChainResult } from "../policy/chain";
 import { Redactor } from "../policy/redactor";
 import { cloneMessages } from "../policy/text-slots";
-import { UpstreamUnavailable, type TUpstreamReply } from "../providers/types";
+import { ClientGone, UpstreamUnavailable, type TUpstreamReply } from "../providers/types";
 import type { GatewayRuntime } from "../runtime";
 import { parseChatRequest } from "./chat-request";
 import { RequestRecord } from "./event-builder";
@@ -93,17 +93,17 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
   }
 
   const upstreamRequest: TChatRequest = { ...request, messages };
-  const abort = new AbortController();
+  const abort = new ClientGone();
   res.on("close", () => {
     if (!res.writableFinished) abort.abort();
   });
   let reply: TUpstreamReply;
   try {
-    const routed = await snap.router.route(upstreamRequest, abort.signal);
+    const routed = await snap.router.route(upstreamRequest, abort);
     reply = routed.reply;
     record.provider = routed.adapter.provider;
   } catch (err) {
-    if (abort.signal.aborted) {
+    if (abort.aborted) {
       // The client went away before the answer (nginx's 499): not a provider failure.
       record.error = "the client closed the connection before the answer";
       return settle(runtime, record, 499);
@@ -126,10 +126,11 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
     return void res.end(body);
   }
   if (reply.kind === "stream") return streamReply({ req, res, runtime, record, request: upstreamRequest, reply, redactor, wantsUsage: request.stream_options?.include_usage === true });
-  return completeReply(res, runtime, record, upstreamRequest, reply.completion, redactor);
+  return completeReply(res, runtime, record, upstreamRequest, reply, redactor);
 }
 
-async function completeReply(res: ServerResponse, runtime: GatewayRuntime, record: RequestRecord, request: TChatRequest, completion: TChatCompletion, redactor: Redactor): Promise<void> {
+async function completeReply(res: ServerResponse, runtime: GatewayRuntime, record: RequestRecord, request: TChatRequest, reply: Extract<TUpstreamReply, { kind: "completion" }>, redactor: Redactor): Promise<void> {
+  const { completion } = reply;
   const snap = record.snap;
   record.charged = true;
   const choice = completion.choices[0];
@@ -157,7 +158,8 @@ async function completeReply(res: ServerResponse, runtime: GatewayRuntime, recor
   }
   if (choice && out !== text) choice.message.content = out;
   await settle(runtime, record, 200);
-  const body = JSON.stringify(completion);
+  // Unchanged by the policies: the provider's own bytes, not a re-serialisation of them.
+  const body = out === text && reply.raw ? reply.raw : JSON.stringify(completion);
   res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-kt-event-id": record.id });
   res.end(body);
 }

@@ -1,9 +1,14 @@
 import { Agent, errors as undiciErrors, type Dispatcher } from "undici";
-import { UpstreamUnavailable } from "./types";
+import { UpstreamUnavailable, type ClientGone } from "./types";
 
 /** One keep-alive pool per target. */
 export function createAgent(): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 256, pipelining: 1 });
+  return new Agent({
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 120_000,
+    connections: 256,
+    pipelining: 1,
+  });
 }
 
 export type THttpCall = {
@@ -13,7 +18,7 @@ export type THttpCall = {
   headers: Record<string, string>;
   body: unknown;
   timeoutMs: number;
-  signal: AbortSignal;
+  signal: ClientGone;
 };
 
 /**
@@ -39,7 +44,11 @@ export async function postJson(call: THttpCall): Promise<Dispatcher.ResponseData
   }
   if (res.statusCode >= 500) {
     const text = await res.body.text().catch(() => "");
-    throw new UpstreamUnavailable(call.targetId, "server_error", `upstream answered ${res.statusCode}: ${text.slice(0, 200)}`);
+    throw new UpstreamUnavailable(
+      call.targetId,
+      "server_error",
+      `upstream answered ${res.statusCode}: ${text.slice(0, 200)}`,
+    );
   }
   return res;
 }

@@ -8,7 +8,10 @@ import type { Dispatcher } from "undici";
 type TEndpoint = { url: (model: string) => string; headers: () => Record<string, string> };
 
 /** OpenAI and Azure OpenAI speak the same body format; only the URL and the auth header differ. */
-export function createOpenAiCompatibleAdapter(target: TProviderTarget, endpoint: TEndpoint): TProviderAdapter {
+export function createOpenAiCompatibleAdapter(
+  target: TProviderTarget,
+  endpoint: TEndpoint,
+): TProviderAdapter {
   const agent = createAgent();
   const serves = modelMatcher(target.models);
   return {
@@ -28,8 +31,12 @@ export function createOpenAiCompatibleAdapter(target: TProviderTarget, endpoint:
         timeoutMs: target.timeoutMs,
         signal,
       });
-      if (res.statusCode >= 400) return { kind: "error", status: res.statusCode, body: await readJsonOrText(res) };
-      if (!request.stream) return { kind: "completion", completion: (await res.body.json()) as TChatCompletion };
+      if (res.statusCode >= 400)
+        return { kind: "error", status: res.statusCode, body: await readJsonOrText(res) };
+      if (!request.stream) {
+        const raw = Buffer.from(await res.body.arrayBuffer());
+        return { kind: "completion", completion: JSON.parse(raw.toString("utf8")) as TChatCompletion, raw };
+      }
       return { kind: "stream", chunks: openAiChunks(target.id, res) };
     },
     close: () => agent.close(),

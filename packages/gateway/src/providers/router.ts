@@ -3,7 +3,7 @@ import type { TChatRequest } from "../http/openai-types";
 import { createAnthropicAdapter } from "./anthropic";
 import { createDemoAdapter } from "./demo";
 import { createAzureOpenAiAdapter, createOpenAiAdapter } from "./openai";
-import { UpstreamUnavailable, type TProviderAdapter, type TUpstreamReply } from "./types";
+import { UpstreamUnavailable, type ClientGone, type TProviderAdapter, type TUpstreamReply } from "./types";
 
 export function createAdapter(target: TProviderTarget): TProviderAdapter {
   switch (target.provider) {
@@ -22,7 +22,11 @@ export function createAdapter(target: TProviderTarget): TProviderAdapter {
   }
 }
 
-export type TRouted = { reply: TUpstreamReply; adapter: TProviderAdapter; failovers: { targetId: string; reason: string }[] };
+export type TRouted = {
+  reply: TUpstreamReply;
+  adapter: TProviderAdapter;
+  failovers: { targetId: string; reason: string }[];
+};
 
 export type TUpstreamErrorHook = (targetId: string, reason: string) => void;
 
@@ -42,7 +46,7 @@ export class ProviderRouter {
   }
 
   /** Throws the last UpstreamUnavailable when every candidate failed, or when none serves the model. */
-  async route(request: TChatRequest, signal: AbortSignal): Promise<TRouted> {
+  async route(request: TChatRequest, signal: ClientGone): Promise<TRouted> {
     const failovers: TRouted["failovers"] = [];
     let lastError: UpstreamUnavailable | null = null;
     for (const adapter of this.candidates(request.model)) {
