@@ -5,12 +5,12 @@ import { useState, type FormEvent } from "react";
 import { useCreatePolicyConfig } from "@/hooks/use-change-policy-configs";
 import { useListTeams } from "@/hooks/use-list-teams";
 import { fieldErrors } from "@/lib/api-error";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { SelectField } from "../admin/select-field";
 import { actionableTeams } from "../admin/team-options";
 import { RequirePermission } from "../shell/require-permission";
 import { useSession } from "../shell/session-context";
-import { Button, ButtonLink } from "../ui/button";
+import { ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
 import { Field } from "../ui/field";
 import { Page } from "../ui/page";
@@ -69,13 +69,14 @@ export function NewConfigView() {
               />
             </div>
             <ConfigEditor value={yaml} onChange={setYaml} />
-            <MutationError error={create.error} />
-            <div className="row-actions">
-              <Button type="submit" variant="primary" disabled={create.isPending || hasErrors(yaml)}>
-                {create.isPending ? "Creating…" : "Create configuration"}
-              </Button>
+            <FormActions
+              mutation={create}
+              label="Create configuration"
+              pendingLabel="Creating…"
+              disabled={hasErrors(yaml)}
+            >
               <ButtonLink href="/configurations">Cancel</ButtonLink>
-            </div>
+            </FormActions>
           </form>
         </Card>
       </RequirePermission>

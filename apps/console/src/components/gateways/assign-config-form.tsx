@@ -3,9 +3,8 @@ import type { TGateway } from "@kt/contract";
 import { useState, type FormEvent } from "react";
 import { useAssignGatewayConfig } from "@/hooks/use-change-gateways";
 import { useListPolicyConfigs } from "@/hooks/use-list-policy-configs";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { SelectField } from "../admin/select-field";
-import { Button } from "../ui/button";
 
 /** Picks the policy config a gateway runs; the gateway picks it up on its next sync. */
 export function AssignConfigForm({ gateway, onDone }: { gateway: TGateway; onDone: () => void }) {
@@ -28,12 +27,7 @@ export function AssignConfigForm({ gateway, onDone }: { gateway: TGateway; onDon
         ]}
         hint="The gateway applies it on its next sync, within seconds."
       />
-      <MutationError error={assign.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={assign.isPending}>
-          {assign.isPending ? "Assigning…" : "Assign"}
-        </Button>
-      </div>
+      <FormActions mutation={assign} label="Assign" pendingLabel="Assigning…" />
     </form>
   );
 }

@@ -5,11 +5,10 @@ import { useCreateGateway } from "@/hooks/use-change-gateways";
 import { useListPolicyConfigs } from "@/hooks/use-list-policy-configs";
 import { useListTeams } from "@/hooks/use-list-teams";
 import { fieldErrors } from "@/lib/api-error";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { SelectField } from "../admin/select-field";
 import { actionableTeams } from "../admin/team-options";
 import { useSession } from "../shell/session-context";
-import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
 const ORG_WIDE = "";
@@ -70,12 +69,7 @@ export function RegisterGatewayForm({ onRegistered }: { onRegistered: (g: TGatew
         ]}
         error={errors.policyConfigId}
       />
-      <MutationError error={create.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Registering…" : "Register gateway"}
-        </Button>
-      </div>
+      <FormActions mutation={create} label="Register gateway" pendingLabel="Registering…" />
     </form>
   );
 }

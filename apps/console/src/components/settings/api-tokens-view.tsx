@@ -6,7 +6,7 @@ import { useCreateApiToken, useRevokeApiToken } from "@/hooks/use-change-api-tok
 import { useListApiTokens } from "@/hooks/use-list-api-tokens";
 import { fieldErrors } from "@/lib/api-error";
 import { ConfirmDialog } from "../admin/confirm-dialog";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { QueryState } from "../admin/query-state";
 import { SecretOnce } from "../admin/secret-once";
 import { SelectField } from "../admin/select-field";
@@ -65,12 +65,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: TApiTokenWithSecret) =>
         onChange={(e) => setExpiry(e.target.value)}
         error={errors.expiresAt}
       />
-      <MutationError error={create.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </Button>
-      </div>
+      <FormActions mutation={create} label="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -3,11 +3,10 @@ import { ROLES, type TCreatedInvite, type TRole } from "@kt/contract";
 import { useState, type FormEvent } from "react";
 import { useCreateInvite } from "@/hooks/use-change-members";
 import { fieldErrors } from "@/lib/api-error";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { CopyableCode } from "../admin/secret-once";
 import { SelectField } from "../admin/select-field";
 import { ROLE_LABEL } from "../shell/role-label";
-import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
 export function InviteMemberForm() {
@@ -56,12 +55,7 @@ export function InviteMemberForm() {
         error={errors.role}
         options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
       />
-      <MutationError error={invite.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={invite.isPending}>
-          {invite.isPending ? "Inviting…" : "Create invite link"}
-        </Button>
-      </div>
+      <FormActions mutation={invite} label="Create invite link" pendingLabel="Inviting…" />
     </form>
   );
 }

@@ -6,10 +6,9 @@ import { useCreateGatewayKey } from "@/hooks/use-change-gateway-keys";
 import { useListGateways } from "@/hooks/use-list-gateways";
 import { useListTeams } from "@/hooks/use-list-teams";
 import { actionableTeams, endOfDayIso } from "../admin/team-options";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { SelectField } from "../admin/select-field";
 import { useSession } from "../shell/session-context";
-import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
 /** Issue a key for a team on a gateway; hands the answer (with its one-time secret) to `onIssued`. */
@@ -72,12 +71,7 @@ export function IssueGatewayKeyForm({ onIssued }: { onIssued: (key: TGatewayKeyW
         hint="The key stops working at the end of this day. Leave empty for no expiry."
         error={errors.expiresAt}
       />
-      <MutationError error={create.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={create.isPending || !team || !gateway}>
-          {create.isPending ? "Issuing…" : "Issue key"}
-        </Button>
-      </div>
+      <FormActions mutation={create} label="Issue key" pendingLabel="Issuing…" disabled={!team || !gateway} />
     </form>
   );
 }

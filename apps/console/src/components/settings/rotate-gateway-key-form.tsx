@@ -2,9 +2,8 @@
 import type { TGatewayKey, TGatewayKeyWithSecret } from "@kt/contract";
 import { useState, type FormEvent } from "react";
 import { useRotateGatewayKey } from "@/hooks/use-change-gateway-keys";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { SelectField } from "../admin/select-field";
-import { Button } from "../ui/button";
 
 const GRACE_OPTIONS = [
   { value: "0", label: "None: the old secret stops at once" },
@@ -39,12 +38,7 @@ export function RotateGatewayKeyForm(props: {
         onChange={(e) => setGrace(e.target.value)}
         options={GRACE_OPTIONS}
       />
-      <MutationError error={rotate.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={rotate.isPending}>
-          {rotate.isPending ? "Rotating…" : "Rotate key"}
-        </Button>
-      </div>
+      <FormActions mutation={rotate} label="Rotate key" pendingLabel="Rotating…" />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useCreateTeam } from "@/hooks/use-change-teams";
 import { useListTeams } from "@/hooks/use-list-teams";
 import { fieldErrors } from "@/lib/api-error";
 import { formatNumber } from "@/lib/format";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { QueryState } from "../admin/query-state";
 import { RequirePermission } from "../shell/require-permission";
 import { useCan } from "../shell/session-context";
@@ -37,12 +37,7 @@ function CreateTeamForm({ onCreated }: { onCreated: () => void }) {
         required
         error={fieldErrors(create.error).name}
       />
-      <MutationError error={create.error} />
-      <div>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          Create team
-        </Button>
-      </div>
+      <FormActions mutation={create} label="Create team" pendingLabel="Creating…" />
     </form>
   );
 }

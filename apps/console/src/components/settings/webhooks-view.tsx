@@ -12,6 +12,7 @@ import {
 import { useListWebhooks } from "@/hooks/use-list-webhooks";
 import { fieldErrors } from "@/lib/api-error";
 import { ConfirmDialog } from "../admin/confirm-dialog";
+import { FormActions } from "../admin/form-actions";
 import { MutationError } from "../admin/mutation-error";
 import { QueryState } from "../admin/query-state";
 import { SecretOnce } from "../admin/secret-once";
@@ -64,12 +65,7 @@ function CreateWebhookForm({ onCreated }: { onCreated: (w: TWebhookCreated) => v
         ))}
         {errors.events ? <p className="field-error">{errors.events}</p> : null}
       </fieldset>
-      <MutationError error={create.error} />
-      <div>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          Add webhook
-        </Button>
-      </div>
+      <FormActions mutation={create} label="Add webhook" pendingLabel="Adding…" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useListTeams } from "@/hooks/use-list-teams";
 import { useCreateConfigFromTemplate, useRenderTemplate } from "@/hooks/use-list-templates";
 import { fieldErrors } from "@/lib/api-error";
+import { FormActions } from "../admin/form-actions";
 import { MutationError } from "../admin/mutation-error";
 import { SelectField } from "../admin/select-field";
 import { actionableTeams } from "../admin/team-options";
@@ -94,12 +95,7 @@ export function CreateFromTemplateForm({ template }: { template: TTemplate }) {
           <LintIssues issues={preview.data.issues} />
         </div>
       ) : null}
-      <MutationError error={create.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create configuration"}
-        </Button>
-      </div>
+      <FormActions mutation={create} label="Create configuration" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { parsePolicyConfig, type TTemplate } from "@kt/contract";
 import { useState, type FormEvent } from "react";
 import { useUpdateTemplate } from "@/hooks/use-change-templates";
 import { fieldErrors } from "@/lib/api-error";
-import { MutationError } from "../admin/mutation-error";
+import { FormActions } from "../admin/form-actions";
 import { ConfigEditor } from "../configurations/config-editor";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -45,13 +45,9 @@ export function EditTemplateForm({ template, onDone }: { template: TTemplate; on
       />
       <ConfigEditor value={yaml} onChange={setYaml} />
       {errors.yaml ? <p className="field-error">{errors.yaml}</p> : null}
-      <MutationError error={update.error} />
-      <div className="row-actions">
-        <Button type="submit" variant="primary" disabled={update.isPending || lintErrors > 0}>
-          {update.isPending ? "Saving…" : "Save template"}
-        </Button>
+      <FormActions mutation={update} label="Save template" pendingLabel="Saving…" disabled={lintErrors > 0}>
         <Button onClick={onDone}>Cancel</Button>
-      </div>
+      </FormActions>
       {lintErrors > 0 ? (
         <p className="muted">
           Fix the {lintErrors === 1 ? "error" : `${lintErrors} errors`} in the YAML to save.
