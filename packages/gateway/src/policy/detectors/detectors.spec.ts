@@ -23,6 +23,9 @@ describe("pii-detector", () => {
     ["name", "Please ask Maria Gonzalez about it", "Maria Gonzalez"],
     ["name", "Contact Dr. Kowalski for the results", "Kowalski"],
     ["address", "ship to 1600 Pennsylvania Avenue NW now", "1600 Pennsylvania Avenue"],
+    ["address", "ship it to 86036 Rua do Arenque 1634 today", "86036 Rua do Arenque 1634"],
+    ["address", "the office is at 17693 Király u. 15. in Lyss", "17693 Király u. 15."],
+    ["address", "Megan lives on Via Tasso 129 now", "Via Tasso 129"],
     ["financial", "account number 12345678 at the bank", "12345678"],
   ])("finds %s in %j", (type, text, value) => {
     expect(pii(text)).toContainEqual([type, value]);
@@ -40,12 +43,22 @@ describe("pii-detector", () => {
     "SKU AB-12345-XL is back; ISBN 978-0-306-40615-7 is out of print.",
     "What is the capital of France? Answer in one sentence.",
     "Version v1.2.3.4 ships with firmware 3.10.2.1.",
+    "See Guilty Pleasures: 5 Musicians Of The 70s You're Supposed To Hate.",
+    "Order 4411 Blue Widgets arrived in 12 boxes.",
   ])("leaves look-alike text alone: %j", (text) => {
     expect(pii(text)).toEqual([]);
   });
 
+  it("takes a street address for an address, not for a person's name", () => {
+    expect(pii("Please return to 56539 Rua Cyro Schmutzer Franco 1213 soon")).toEqual([
+      ["address", "56539 Rua Cyro Schmutzer Franco 1213"],
+    ]);
+  });
+
   it("only finds the entity types asked for", () => {
-    expect(detectPii("a@b.example and 203.0.113.1", new Set(["email"])).map((f) => f.type)).toEqual(["email"]);
+    expect(detectPii("a@b.example and 203.0.113.1", new Set(["email"])).map((f) => f.type)).toEqual([
+      "email",
+    ]);
   });
 });
 
@@ -125,7 +138,13 @@ describe("content-filter", () => {
 describe("quality-scorer", () => {
   it("scores a relevant answer high and a refusal, an empty or a repetitive answer low", () => {
     const prompt = "Explain how database indexes speed up queries on large tables";
-    expect(scoreQuality(prompt, "Indexes let the database find rows in large tables without scanning every row, so queries touch far fewer pages.", "stop").score).toBeGreaterThanOrEqual(0.7);
+    expect(
+      scoreQuality(
+        prompt,
+        "Indexes let the database find rows in large tables without scanning every row, so queries touch far fewer pages.",
+        "stop",
+      ).score,
+    ).toBeGreaterThanOrEqual(0.7);
     expect(scoreQuality(prompt, "I'm sorry, I can't help with that.", "stop").score).toBeLessThan(0.7);
     expect(scoreQuality(prompt, "", "stop").score).toBe(0);
     expect(scoreQuality(prompt, "index ".repeat(40), "length").score).toBeLessThan(0.7);

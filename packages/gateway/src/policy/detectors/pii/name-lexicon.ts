@@ -11,6 +11,8 @@ type TNameLists = {
   /** Ordinary English words (an-array-of-english-words, ~275k): a capitalised word outside it is a proper noun. */
   english: ReadonlySet<string>;
   common: ReadonlySet<string>;
+  /** Common words that are also someone's first name or surname ("mark", "white"): a name only with support. */
+  commonNames: ReadonlySet<string>;
 };
 
 const requireHere = createRequire(import.meta.url);
@@ -30,7 +32,8 @@ function addAll(into: Set<string>, value: unknown): void {
     if (!Array.isArray(list)) continue;
     for (const name of list) {
       // Keep single words in Latin script; compound names are matched part by part.
-      for (const part of String(name).split(/[\s-]+/)) if (/^\p{Script=Latin}{2,}$/u.test(part)) into.add(part.toLowerCase());
+      for (const part of String(name).split(/[\s-]+/))
+        if (/^\p{Script=Latin}{2,}$/u.test(part)) into.add(part.toLowerCase());
     }
   }
 }
@@ -51,38 +54,60 @@ export function nameLexicon(): TNameLists {
     addAll(last, person?.last_name);
   }
   const other = new Set(cspellPeopleNames().filter((w) => /^\p{Script=Latin}{2,}$/u.test(w)));
+
   const places = placeNames(first);
+  const commonNames = new Set(
+    COMMON_WORDS.filter((w) => w.length > 2 && (first.has(w) || last.has(w) || other.has(w))),
+  );
   for (const word of [...COMMON_WORDS, ...places, ...NOT_PEOPLE]) {
     first.delete(word);
     last.delete(word);
     other.delete(word);
   }
   const english = new Set<string>(requireHere("an-array-of-english-words") as string[]);
-  lists = { first, last, other, english, common: new Set([...COMMON_WORDS, ...places]) };
+  lists = { first, last, other, english, common: new Set([...COMMON_WORDS, ...places]), commonNames };
   return lists;
 }
 
-/** Country and region names from the runtime's CLDR data (Intl.DisplayNames), so "France" is a place, not a person. */
+/**
+ * Country and region names, language names and the adjectives made from them, from the runtime's CLDR data
+ * (Intl.DisplayNames): "France", "Czech", "Brazilian" are not people.
+ */
 function placeNames(firstNames: ReadonlySet<string>): string[] {
   const regions = new Intl.DisplayNames(["en"], { type: "region" });
+  const languages = new Intl.DisplayNames(["en"], { type: "language" });
   const out: string[] = [];
-  const A = 65;
+  const A = 97;
   for (let i = 0; i < 26; i++) {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
-      const name = regions.of(code);
-      if (!name || name === code) continue;
-      const words = name.toLowerCase().split(/[\s&,().-]+/).filter(Boolean);
-      // "St. Martin", "São Tomé": a word of a longer place name may also be someone's first name; keep those names.
-      if (words.length === 1) out.push(words[0]);
-      else out.push(...words.filter((w) => w.length > 3 && !firstNames.has(w)));
+      for (const name of [regions.of(code.toUpperCase()), languages.of(code)]) {
+        if (!name || name.toLowerCase() === code) continue;
+        const words = name
+          .toLowerCase()
+          .split(/[\s&,().-]+/)
+          .filter(Boolean);
+        // "St. Martin", "São Tomé": a word of a longer place name may also be someone's first name; keep those names.
+        if (words.length === 1) out.push(words[0], ...demonyms(words[0]).filter((w) => !firstNames.has(w)));
+        else out.push(...words.filter((w) => w.length > 3 && !firstNames.has(w)));
+      }
     }
   }
   return out;
 }
 
+/** Likely adjectives of a place name: Russia → Russian, Mexico → Mexican, Brazil → Brazilian, Greenland → Greenlander. */
+function demonyms(place: string): string[] {
+  if (place.endsWith("a")) return [place + "n"];
+  if (place.endsWith("o")) return [place.slice(0, -1) + "an"];
+  return [place + "ian", place + "ese", place + "ish", place + "er"];
+}
+
 /** Words that end or sit inside organisation and street names; a capitalised run holding one is not a person. */
-export const NOT_PEOPLE = "inc llc ltd corp co gmbh plc ag sa group street st road rd avenue ave lane ln drive court ct place pl way boulevard blvd apt suite creek dam square highway hwy park terrace royal princess prince".split(" ");
+export const NOT_PEOPLE =
+  "inc llc ltd corp co gmbh plc ag sa group street st road rd avenue ave lane ln drive court ct place pl way boulevard blvd apt suite creek dam square highway hwy park terrace royal princess prince".split(
+    " ",
+  );
 
 /**
  * English words that are also someone's name somewhere. Left out of the lexicon so a capitalised sentence start
@@ -108,5 +133,5 @@ const COMMON_WORDS = (
   "card bank email phone address name number code city state country world home office team group service " +
   "music song film movie book story news data tech art center centre street avenue boulevard apple " +
   "google amazon microsoft paris london berlin rome madrid china india japan america europe africa asia " +
-  "christmas easter god jesus allah buddha mr mrs ms dr prof sir madam miss"
+  "christmas easter god jesus allah buddha mr mrs ms dr prof sir madam miss bye goodbye hey cheers congrats welcome"
 ).split(/\s+/);
