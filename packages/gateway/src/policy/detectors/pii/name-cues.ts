@@ -37,7 +37,10 @@ const PERSONAL_NOUNS =
 
 // Right after a name: a verb of speech, of something only people do, or a personal fact ("Tomomi lives at",
 // "Xavi's phone number"). Verbs a company or a product also does ("announced", "works", "moved") are left out.
-export const AFTER_CUE = new RegExp(`^(?:(?:['’]s)?\\s+${PERSON_VERBS}|['’]s\\s+${PERSONAL_NOUNS})\\b`, "i");
+export const AFTER_CUE = new RegExp(
+  `^(?:(?:['’]s)?\\s+${PERSON_VERBS}|['’]s\\s+${PERSONAL_NOUNS}|,?\\s+who(?:se|m)?)\\b`,
+  "i",
+);
 
 // Right before a name that no lexicon knows: a verb or a noun that takes a person, or a greeting ("met Xavi",
 // "my colleague Xavi", "Thanks, Xavi").

@@ -30,6 +30,12 @@ describe("findNames", () => {
     ["an unknown name after a verb that takes a person", "I met Xelvane at the airport.", ["Xelvane"]],
     ["an unknown name after a relationship noun", "My colleague Xelvane will join the call.", ["Xelvane"]],
     ["an unknown name after thanks", "Thank you Xelvane, that helped.", ["Xelvane"]],
+    [
+      "an unknown name a gendered pronoun refers to",
+      "Xelvane forgot the keys, so she called a locksmith.",
+      ["Xelvane"],
+    ],
+    ["an unknown name with a relative who", "Xelvane, who runs the lab, agreed.", ["Xelvane"]],
     ["an unknown name with a personal possessive", "Xelvane's phone number changed.", ["Xelvane"]],
     ["a name that is a common word, addressed", "Don't go to town, Mark!", ["Mark"]],
     [
@@ -75,6 +81,7 @@ describe("findNames", () => {
     "I'm sure the Russian team will help the Brazilian office.",
     "Visit https://InstantResales.com/ for the details.",
     "Codes RS and OV are valid regions.",
+    "Kubernetes restarted the pod, so it recovered on its own.",
   ])("leaves %j alone", (text) => {
     expect(names(text)).toEqual([]);
   });

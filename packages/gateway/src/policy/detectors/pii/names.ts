@@ -22,6 +22,7 @@ const STREET_OR_COMPANY = new Set(
   "street st road rd avenue ave lane ln boulevard blvd inc llc ltd corp gmbh plc".split(" "),
 );
 const SPACES = /^ {1,3}$/;
+const PRONOUN_AFTER = /^[^.!?\n]*\b(he|she|his|her|him|himself|herself)\b/i;
 // Before a place rather than a person: a surname alone after these is more likely a town ("flew to Xelby").
 const PLACE_BEFORE =
   /\b(in|at|near|into|via|arrived at|(moved|moving|came|comes|back) (here )?from|originally from|(flew|flying|travel+ing|returned|moved|moving|trip|way) to)\s+$/i;
@@ -182,6 +183,8 @@ export function findNames(text: string): TFinding[] {
     const strongCue = () => STRONG_CUE.test(prefix);
     const cueAfter = () => AFTER_CUE.test(rest);
     const personBefore = () => isPersonCueBefore(prefix);
+    // "Xavi loves cooking, and she …": a gendered pronoun later in the sentence speaks of a person.
+    const pronounAfter = () => PRONOUN_AFTER.test(text.slice(end.end, end.end + 60));
     const ks = words.map((w) => w.kind!);
     const nKnown = ks.filter((k) => k === "known").length;
     const nUnknown = ks.filter((k) => k === "unknown").length;
@@ -193,7 +196,7 @@ export function findNames(text: string): TFinding[] {
         accept =
           (nKnown >= 1 &&
             (lex.first.has(words[0].bare) || known(words[words.length - 1].bare) || nKnown >= 2)) ||
-          (nKnown + nUnknown >= 1 && (middleInitial || cueAfter() || personBefore())) ||
+          (nKnown + nUnknown >= 1 && (middleInitial || cueAfter() || personBefore() || pronounAfter())) ||
           strongCue();
       } else accept = nKnown >= 1 || nUnknown >= 2 || middleInitial || strongCue() || cueAfter();
     } else {
@@ -203,7 +206,7 @@ export function findNames(text: string): TFinding[] {
         (isSpeakerTag(prefix, run[0].start) && SPEAKER_AFTER.test(rest)) ||
         (sentenceStart && VOCATIVE_AFTER.test(rest)) ||
         SPEECH_BEFORE.test(prefix);
-      const cued = () => strongCue() || cueAfter() || speaker() || personBefore();
+      const cued = () => strongCue() || cueAfter() || speaker() || personBefore() || pronounAfter();
       if (ks[0] === "known")
         accept =
           lex.first.has(w.bare) ||
