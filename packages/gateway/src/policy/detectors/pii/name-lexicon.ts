@@ -56,16 +56,21 @@ export function nameLexicon(): TNameLists {
   const other = new Set(cspellPeopleNames().filter((w) => /^\p{Script=Latin}{2,}$/u.test(w)));
 
   const places = placeNames(first);
-  const commonNames = new Set(
-    COMMON_WORDS.filter((w) => w.length > 2 && (first.has(w) || last.has(w) || other.has(w))),
-  );
-  for (const word of [...COMMON_WORDS, ...places, ...NOT_PEOPLE]) {
+  const commonNames = new Set(NAME_LIKE_WORDS.filter((w) => first.has(w) || last.has(w) || other.has(w)));
+  for (const word of [...COMMON_WORDS, ...NAME_LIKE_WORDS, ...places, ...NOT_PEOPLE]) {
     first.delete(word);
     last.delete(word);
     other.delete(word);
   }
   const english = new Set<string>(requireHere("an-array-of-english-words") as string[]);
-  lists = { first, last, other, english, common: new Set([...COMMON_WORDS, ...places]), commonNames };
+  lists = {
+    first,
+    last,
+    other,
+    english,
+    common: new Set([...COMMON_WORDS, ...NAME_LIKE_WORDS, ...places]),
+    commonNames,
+  };
   return lists;
 }
 
@@ -118,14 +123,8 @@ const COMMON_WORDS = (
   "could will would shall should may might must have has had not no yes all any each every some many much more " +
   "most other such than then that this these those there here what which who whom whose when where why how " +
   "i me my we us our you your he him his she her they them their one two three four five six seven eight nine " +
-  "ten first last next new old good great best long little big high low young white black brown green gray grey " +
-  "red blue gold silver rose lily daisy violet ivy hazel olive ruby pearl amber crystal jade iris dawn summer " +
-  "winter autumn spring april may june july august january february march september october november december " +
-  "monday tuesday wednesday thursday friday saturday sunday king queen prince duke lord earl baron knight " +
-  "hill wood woods field fields stone rock brook lake river ford bridge street road lane park church hall " +
-  "bell grant bill mark will page case hope joy faith grace honor love star sky sun moon rain storm snow " +
-  "frost wolf fox bird lamb hunter fisher baker cook miller smith taylor carpenter mason porter carter " +
-  "chase cash price rich gay strong short small power sharp swift bright fair north south east west " +
+  "ten first last next new old good great best long little big high low young " +
+  "monday tuesday wednesday thursday friday saturday sunday " +
   "dear hi hello thanks thank please sorry ok okay yeah well just only also even still now today tomorrow " +
   "after before under over about into out up down off again once here there le la de da di du van von der " +
   "den del della des dos das ma li jo do so no to can an al el en et ha he lo lu mo na ne ni oh om " +
@@ -135,3 +134,14 @@ const COMMON_WORDS = (
   "google amazon microsoft paris london berlin rome madrid china india japan america europe africa asia " +
   "christmas easter god jesus allah buddha mr mrs ms dr prof sir madam miss bye goodbye hey cheers congrats welcome"
 ).split(/\s+/);
+
+/** Of the common words, those that are also first names or surnames ("Mark", "White", "Baker"). */
+const NAME_LIKE_WORDS = (
+  "white black brown green gray grey red blue gold silver rose lily daisy violet ivy hazel olive ruby pearl amber " +
+  "crystal jade iris dawn summer winter autumn spring april may june july august january february march september " +
+  "october november december king queen prince duke lord earl baron knight hill wood woods field fields stone rock " +
+  "brook lake river ford bridge street road lane park church hall bell grant bill mark will page case hope joy " +
+  "faith grace honor love star sky sun moon rain storm snow frost wolf fox bird lamb hunter fisher baker cook " +
+  "miller smith taylor carpenter mason porter carter chase cash price rich gay strong short small power sharp " +
+  "swift bright fair north south east west"
+).split(" ");

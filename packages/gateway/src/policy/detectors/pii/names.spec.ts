@@ -36,6 +36,11 @@ describe("findNames", () => {
       ["Xelvane"],
     ],
     ["an unknown name with a relative who", "Xelvane, who runs the lab, agreed.", ["Xelvane"]],
+    [
+      "a lower-case list of names with a common word in it",
+      "hi all, ingrid, svetlana, will and eva are coming",
+      ["ingrid", "svetlana", "will", "eva"],
+    ],
     ["an unknown name with a personal possessive", "Xelvane's phone number changed.", ["Xelvane"]],
     ["a name that is a common word, addressed", "Don't go to town, Mark!", ["Mark"]],
     [
