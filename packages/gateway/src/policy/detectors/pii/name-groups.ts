@@ -45,6 +45,7 @@ export function repeatedParts(text: string, tokens: TToken[], found: TFinding[])
   return out;
 }
 
+const VERB_NEXT = /^\s+(you|i|we|he|she|they|it|be|have|not|to)\b/i;
 const LIST_SEP = /^(,\s*(and\s+|or\s+|&\s+)?|\s+(and|or|&)\s+)$/;
 
 /**
@@ -80,6 +81,8 @@ export function listMembers(text: string, tokens: TToken[], singles: TSingle[]):
     for (let k = 0; k < singles.length; k++) {
       const s = singles[k];
       if (s.accepted) continue;
+      // "Eva, will you …": a common word followed by what follows a verb is the verb, not a listed name.
+      if (s.weak && VERB_NEXT.test(text.slice(s.finding.end, s.finding.end + 8))) continue;
       const nextToAccepted =
         (singles[k - 1]?.accepted && linked(singles[k - 1], s)) ||
         (singles[k + 1]?.accepted && linked(s, singles[k + 1]));
