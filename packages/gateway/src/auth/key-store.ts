@@ -1,11 +1,12 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import { GATEWAY_KEY_PREFIX, type TGatewayKeyRecord } from "@kt/contract";
 
 export type TKeyCheck =
   | { ok: true; key: TGatewayKeyRecord }
   | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
 
-export const sha256Hex = (s: string) => createHash("sha256").update(s).digest("hex");
+// One-shot hash: no Hash object per call (it runs on every request).
+export const sha256Hex = (s: string) => hash("sha256", s, "hex");
 
 /**
  * The key set in force. Secrets are never held: a presented key is hashed and looked up by its SHA-256, then

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { costFor, type TGatewayEvent, type TPolicyDecision } from "@kt/contract";
 import { v7 as uuidv7 } from "uuid";
+import { sha256Hex } from "../auth/key-store";
 import type { TChatMessage } from "../http/openai-types";
 import { contentText } from "../events/tokens";
 import type { TChainResult } from "../policy/chain";
@@ -45,7 +45,7 @@ export class RequestRecord {
     const mode = this.snap.config.events.storePrompts;
     if (mode === "none") return;
     const join = (ms: TChatMessage[]) => ms.map((m) => `${m.role}: ${contentText(m.content)}`).join("\n");
-    if (mode === "hash") this.promptHash = createHash("sha256").update(join(raw)).digest("hex");
+    if (mode === "hash") this.promptHash = sha256Hex(join(raw));
     else this.promptRedacted = join(redacted).slice(0, 32_000);
   }
 
