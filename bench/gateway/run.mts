@@ -1,34 +1,56 @@
 /**
- * Gateway benchmark: the same load sent direct to a mock upstream, through kt's gateway (full policy chain,
- * events fsync'd to disk) and through Portkey's open-source gateway. Prints p50/p99 latency, throughput, ratios.
- * Run: pnpm --filter @kt/gateway build && pnpm --filter @kt/bench gateway   (ports BENCH_PORT_BASE+101..104, default
- * 42101-42104; about 45 s). BENCH_PIN=1 pins the gateways to CPU 0 and the mock upstream and the load generator (this
- * process) to CPU 1, so the load generator does not take the gateway's CPU; compare with an unpinned run.
- * The "CPU µs/req" column is the proxy process's user+system CPU time divided by the requests served (from /proc):
- * on a machine shared with other work it moves less than latency and throughput do.
+ * Gateway benchmark: the same load sent direct to a mock upstream (zero think time), through a minimal Node proxy
+ * (node:http + undici, no policies: the floor), through kt's gateway (full policy chain; and with no policies) and
+ * through Portkey's open-source gateway. Prints throughput, p50/p99 latency, CPU per request of each server, ratios.
+ * Run: pnpm --filter @kt/gateway build && pnpm --filter @kt/bench gateway   (ports BENCH_PORT_BASE+101..106, default
+ * 42101-42106; about 2 minutes). BENCH_SECONDS (default 5) per measured run, after 2 s of warm-up that is not recorded.
+ *
+ * The load generator (loadgen.mts) is its own process. Fixed-rate runs are open loop: each request is due at a
+ * fixed time and its latency runs from then, so queueing behind a slow server counts. "Added latency" is a proxy's
+ * latency minus direct's at the same offered rate in the same run.
+ * "CPU µs/req" is the server process's user+system CPU over the recorded window (from /proc) divided by the requests
+ * answered: it hardly depends on what else loads the machine, unlike latency and throughput.
+ * BENCH_PIN=1 pins the proxies to CPU 0 and the upstream and the load generator to CPU 1.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import { ZNormalizedPolicyConfig } from "@kt/contract";
 import { PolicyChain, Redactor } from "@kt/gateway";
+import type { TLoadResult, TLoadSpec } from "./loadgen.mts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = 2;
 const CONNECTIONS = 32;
+const RATE = Number(process.env.BENCH_RATE ?? 2000);
 const BASE = Number(process.env.BENCH_PORT_BASE ?? 42000);
-const [UPSTREAM, KT, PORTKEY, KT_BARE] = [BASE + 101, BASE + 102, BASE + 103, BASE + 104];
+const [UPSTREAM, KT, PORTKEY, KT_BARE, MINIMAL, KT_2W] = [101, 102, 103, 104, 105, 106].map((p) => BASE + p);
 const PIN = process.env.BENCH_PIN === "1";
 const KEY = "kt_gk_bench_0123456789abcdefghijkl";
 const children: ChildProcess[] = [];
 
-function start(args: string[], env: Record<string, string>, readyText: RegExp, cpu?: number): Promise<ChildProcess> {
-  const [cmd, argv] = PIN && cpu !== undefined ? ["taskset", ["-c", String(cpu), process.execPath, ...args]] : [process.execPath, args];
-  const child = spawn(cmd, argv, { cwd: here, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function command(args: string[], cpu?: number): [string, string[]] {
+  return PIN && cpu !== undefined
+    ? ["taskset", ["-c", String(cpu), process.execPath, ...args]]
+    : [process.execPath, args];
+}
+
+function start(
+  args: string[],
+  env: Record<string, string>,
+  readyText: RegExp,
+  cpu?: number,
+): Promise<ChildProcess> {
+  const [cmd, argv] = command(args, cpu);
+  const child = spawn(cmd, argv, {
+    cwd: here,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => readyText.test(d.toString()) && resolve(child);
@@ -39,35 +61,73 @@ function start(args: string[], env: Record<string, string>, readyText: RegExp, c
 }
 
 // About 1 KB of ordinary business prose: what the chain sees on a typical call.
-const prompt = ("Summarise the attached quarterly report for the finance team. Revenue grew in every region, " +
-  "operating costs stayed flat, and the new product line reached break-even two months early. ").repeat(6).slice(0, 1000);
+const prompt = (
+  "Summarise the attached quarterly report for the finance team. Revenue grew in every region, " +
+  "operating costs stayed flat, and the new product line reached break-even two months early. "
+)
+  .repeat(6)
+  .slice(0, 1000);
 const payload = JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });
 
-type TResult = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuUs: number };
-
-/** User+system CPU of a process in µs (Linux /proc; 0 elsewhere). */
+/** User+system CPU of a process and its children (cluster workers) in µs (Linux /proc; 0 elsewhere). */
 function cpuUs(pid: number | undefined): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10_000;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return (Number(f[11]) + Number(f[12])) * 10_000 + children.reduce((sum, c) => sum + cpuUs(Number(c)), 0);
   } catch {
     return 0;
   }
 }
 
-async function load(name: string, url: string, headers: Record<string, string>, server: ChildProcess, rate?: number): Promise<TResult> {
-  const cpu0 = cpuUs(server.pid);
-  const r = await autocannon({
+type TRow = TLoadResult & { name: string; offered: string; serverCpuUs: number; upstreamCpuUs: number };
+
+/** Runs the load generator in its own process; reads the server's and the upstream's CPU over the recorded window. */
+function load(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  server: ChildProcess,
+  upstream: ChildProcess,
+  rate?: number,
+): Promise<TRow> {
+  const spec: TLoadSpec = {
     url,
-    method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: payload,
-    connections: rate ? 16 : CONNECTIONS,
-    duration: SECONDS,
-    ...(rate ? { overallRate: rate } : {}),
+    mode: rate ? "rate" : "max",
+    rate,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+  };
+  const [cmd, argv] = command(["--import", "tsx", "loadgen.mts", JSON.stringify(spec)], 1);
+  const gen = spawn(cmd, argv, { cwd: here, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  let cpu0 = [0, 0];
+  gen.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (out.includes("measuring\n") && !cpu0[0]) cpu0 = [cpuUs(server.pid), cpuUs(upstream.pid)];
   });
-  const cpu = (cpuUs(server.pid) - cpu0) / Math.max(1, r.requests.total);
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, cpuUs: cpu };
+  return new Promise((resolve, reject) => {
+    gen.once("exit", (code) => {
+      const cpu = [cpuUs(server.pid) - cpu0[0], cpuUs(upstream.pid) - cpu0[1]];
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (code !== 0 || !line) return reject(new Error(`load generator for ${name} exited with ${code}`));
+      const r = JSON.parse(line) as TLoadResult;
+      const n = Math.max(1, r.completed);
+      resolve({
+        ...r,
+        name,
+        offered: rate ? `${rate}/s` : "max",
+        serverCpuUs: cpu[0] / n,
+        upstreamCpuUs: server === upstream ? 0 : cpu[1] / n,
+      });
+    });
+  });
 }
 
 /** The policy chain alone, in this process: what the gateway adds on top of proxying. */
@@ -84,7 +144,12 @@ function chainLatency(): { p50: number; p99: number } {
       ],
     }),
   );
-  const run = () => chain.runRequest([{ role: "user", content: prompt }], { model: "gpt-4o-mini", teamId: null, stage: "request", budget: null }, new Redactor());
+  const run = () =>
+    chain.runRequest(
+      [{ role: "user", content: prompt }],
+      { model: "gpt-4o-mini", teamId: null, stage: "request", budget: null },
+      new Redactor(),
+    );
   for (let i = 0; i < 500; i++) run();
   const us: number[] = [];
   for (let i = 0; i < 3000; i++) {
@@ -96,50 +161,116 @@ function chainLatency(): { p50: number; p99: number } {
   return { p50: us[1500], p99: us[2970] };
 }
 
-const loadBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+/** The pid that listens on a port (Portkey serves from a child process of the one we start). */
+function listenerPid(port: number, fallback: ChildProcess): ChildProcess {
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const pid = Number(/pid=(\d+)/.exec(out)?.[1]);
+  if (!pid || pid === fallback.pid) return fallback;
+  children.push({ pid, kill: (sig: NodeJS.Signals) => process.kill(pid, sig) } as unknown as ChildProcess);
+  return { pid } as ChildProcess;
+}
+
+const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 async function main() {
+  const loadBefore = loadavg();
   if (PIN) execFileSync("taskset", ["-a", "-cp", "1", String(process.pid)], { stdio: "ignore" });
   const chainOnly = chainLatency();
   const upstream = await start(["--import", "tsx", "upstream.mts"], { PORT: String(UPSTREAM) }, /ready/, 1);
-  const ktGw = await start(["--import", "tsx", "kt-gateway.mts"], { PORT: String(KT), UPSTREAM_PORT: String(UPSTREAM), KT_KEY: KEY }, /ready/, 0);
-  const ktBare = await start(["--import", "tsx", "kt-gateway.mts"], { PORT: String(KT_BARE), UPSTREAM_PORT: String(UPSTREAM), KT_KEY: KEY, KT_CHAIN: "none" }, /ready/, 0);
-  const portkeyEntry = path.join(path.dirname(require.resolve("@portkey-ai/gateway/package.json")), "build/start-server.js");
-  const portkeyGw = await start([portkeyEntry, `--port=${PORTKEY}`], {}, new RegExp(`running at[\\s\\S]*${PORTKEY}|:${PORTKEY}`), 0);
+  const upstreamEnv = { UPSTREAM_PORT: String(UPSTREAM), KT_KEY: KEY };
+  const ktGw = await start(
+    ["--import", "tsx", "kt-gateway.mts"],
+    { PORT: String(KT), ...upstreamEnv },
+    /ready/,
+    0,
+  );
+  const ktBare = await start(
+    ["--import", "tsx", "kt-gateway.mts"],
+    { PORT: String(KT_BARE), ...upstreamEnv, KT_CHAIN: "none" },
+    /ready/,
+    0,
+  );
+  const kt2w = await start(
+    ["--import", "tsx", "kt-gateway.mts"],
+    { PORT: String(KT_2W), ...upstreamEnv, KT_WORKERS: "2" },
+    /ready/,
+    0,
+  );
+  const minimal = await start(
+    ["--import", "tsx", "minimal-proxy.mts"],
+    { PORT: String(MINIMAL), UPSTREAM_PORT: String(UPSTREAM) },
+    /ready/,
+    0,
+  );
+  const portkeyEntry = path.join(
+    path.dirname(require.resolve("@portkey-ai/gateway/package.json")),
+    "build/start-server.js",
+  );
+  const portkeyGw = await start(
+    [portkeyEntry, `--port=${PORTKEY}`],
+    {},
+    new RegExp(`running at[\\s\\S]*${PORTKEY}|:${PORTKEY}`),
+    0,
+  );
   await new Promise((r) => setTimeout(r, 500));
 
-  const direct = `http://127.0.0.1:${UPSTREAM}/v1/chat/completions`;
-  const kt = `http://127.0.0.1:${KT}/v1/chat/completions`;
-  const portkey = `http://127.0.0.1:${PORTKEY}/v1/chat/completions`;
-  const bare = `http://127.0.0.1:${KT_BARE}/v1/chat/completions`;
+  const url = (port: number) => `http://127.0.0.1:${port}/v1/chat/completions`;
   const ktHeaders = { authorization: `Bearer ${KEY}` };
-  const pkHeaders = { authorization: "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": `http://127.0.0.1:${UPSTREAM}/v1` };
+  const pkHeaders = {
+    authorization: "Bearer sk-bench",
+    "x-portkey-provider": "openai",
+    "x-portkey-custom-host": `http://127.0.0.1:${UPSTREAM}/v1`,
+  };
+  const targets = {
+    direct: ["upstream direct", url(UPSTREAM), {}, upstream],
+    minimal: ["minimal proxy (node:http+undici)", url(MINIMAL), {}, minimal],
+    kt: ["kt gateway, full chain", url(KT), ktHeaders, ktGw],
+    bare: ["kt gateway, no policies", url(KT_BARE), ktHeaders, ktBare],
+    kt2w: ["kt gateway, full chain, 2 workers", url(KT_2W), ktHeaders, kt2w],
+    portkey: ["Portkey gateway", url(PORTKEY), pkHeaders, listenerPid(PORTKEY, portkeyGw)],
+  } as const;
+  const run = (t: keyof typeof targets, rate?: number) =>
+    load(targets[t][0], targets[t][1], targets[t][2], targets[t][3], upstream, rate);
 
-  // Warm up JITs and connection pools.
-  for (const [u, h] of [[direct, {}], [kt, ktHeaders], [bare, ktHeaders], [portkey, pkHeaders]] as const) await autocannon({ url: u, method: "POST", headers: { "content-type": "application/json", ...h }, body: payload, connections: 8, duration: 1 });
+  const rows: TRow[] = [];
+  const atRate: Partial<Record<keyof typeof targets, TRow>> = {};
+  const atMax: Partial<Record<keyof typeof targets, TRow>> = {};
+  for (const t of ["direct", "minimal", "kt", "kt2w", "bare"] as const)
+    rows.push((atRate[t] = await run(t, RATE)));
+  for (const t of ["direct", "minimal", "kt", "kt2w", "bare", "portkey"] as const)
+    rows.push((atMax[t] = await run(t)));
 
-  const results: TResult[] = [];
-  results.push(await load("upstream direct (max)", direct, {}, upstream));
-  results.push(await load("kt gateway, full chain (max)", kt, ktHeaders, ktGw));
-  results.push(await load("Portkey gateway (max)", portkey, pkHeaders, portkeyGw));
-  results.push(await load("upstream direct @2000/s", direct, {}, upstream, 2000));
-  results.push(await load("kt gateway, full chain @2000/s", kt, ktHeaders, ktGw, 2000));
-  results.push(await load("kt gateway, no policies (max)", bare, ktHeaders, ktBare));
-
-  const pinning = PIN ? "gateways pinned to CPU 0, upstream and load generator to CPU 1" : "nothing pinned";
-  console.log(`\n${SECONDS}s per run, ~1 KB prompt, ${CONNECTIONS} connections (16 at fixed rate), one 2-core machine shared by all processes (${pinning}); load average before: ${loadBefore}\n`);
-  console.log("target                              req/s     p50 ms   p99 ms   errors  non-2xx  CPU µs/req (server)");
-  for (const r of results) {
-    console.log(`${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${r.cpuUs.toFixed(0).padStart(8)}`);
+  const pinning = PIN ? "proxies pinned to CPU 0, upstream and load generator to CPU 1" : "nothing pinned";
+  console.log(
+    `\n${SECONDS}s recorded per run after ${WARMUP_SECONDS}s warm-up, ~1 KB prompt, load generator in its own process (open loop at a fixed rate, or ${CONNECTIONS} connections closed loop at max), one 2-core machine shared by all processes (${pinning}); load average before: ${loadBefore}, after: ${loadavg()}\n`,
+  );
+  console.log(
+    "target                            offered    req/s   p50 ms   p99 ms  non-2xx+err  CPU µs/req: server  upstream  loadgen",
+  );
+  for (const r of rows) {
+    const bad = r.non2xx + r.errors + r.unsent;
+    console.log(
+      `${r.name.padEnd(33)} ${r.offered.padStart(7)}  ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${String(bad).padStart(11)}  ${r.serverCpuUs.toFixed(0).padStart(18)}  ${r.upstreamCpuUs.toFixed(0).padStart(8)}  ${r.loadgenCpuUs.toFixed(0).padStart(7)}`,
+    );
   }
-  const [d, k, p, d2, k2, kb] = results;
+  const { direct: d, minimal: m, kt: k, kt2w: k2 } = atRate as Record<keyof typeof targets, TRow>;
+  const max = atMax as Record<keyof typeof targets, TRow>;
   console.log("\nratios");
-  console.log(`  kt throughput / Portkey throughput:     ${(k.rps / p.rps).toFixed(1)}x`);
-  console.log(`  kt throughput / direct throughput:      ${(k.rps / d.rps).toFixed(2)}`);
-  console.log(`  Portkey p50 / kt p50 (max load):        ${(p.p50 / Math.max(k.p50, 0.01)).toFixed(1)}x`);
-  console.log(`  CPU per request, kt full chain / Portkey: ${(k.cpuUs / Math.max(1, p.cpuUs)).toFixed(2)}; kt full chain / kt no policies: ${(k.cpuUs / Math.max(1, kb.cpuUs)).toFixed(2)}; kt / upstream: ${(k.cpuUs / Math.max(1, d.cpuUs)).toFixed(1)}`);
-  console.log(`  policy chain alone on the 1 KB prompt (in-process): p50 ${(chainOnly.p50 / 1000).toFixed(3)} ms, p99 ${(chainOnly.p99 / 1000).toFixed(3)} ms (target ≤ 0.5 ms p50)`);
-  console.log(`  added latency at 2000/s: p50 ${(k2.p50 - d2.p50).toFixed(2)} ms, p99 ${(k2.p99 - d2.p99).toFixed(2)} ms (targets ≤ 0.5 and ≤ 3)`);
+  console.log(
+    `  throughput at max: kt / Portkey ${(max.kt.rps / max.portkey.rps).toFixed(1)}x; kt / minimal proxy ${(max.kt.rps / max.minimal.rps).toFixed(2)}; kt / direct ${(max.kt.rps / max.direct.rps).toFixed(2)}`,
+  );
+  console.log(
+    `  CPU per request at max: kt full chain / minimal proxy ${(max.kt.serverCpuUs / max.minimal.serverCpuUs).toFixed(2)}; kt no policies / minimal proxy ${(max.bare.serverCpuUs / max.minimal.serverCpuUs).toFixed(2)}; kt / Portkey ${(max.kt.serverCpuUs / max.portkey.serverCpuUs).toFixed(2)}`,
+  );
+  console.log(
+    `  policy chain alone on the 1 KB prompt (in-process): p50 ${(chainOnly.p50 / 1000).toFixed(3)} ms, p99 ${(chainOnly.p99 / 1000).toFixed(3)} ms`,
+  );
+  console.log(
+    `  added latency at ${RATE}/s, kt - direct: p50 ${(k.p50 - d.p50).toFixed(2)} ms, p99 ${(k.p99 - d.p99).toFixed(2)} ms (targets ≤ 0.5 and ≤ 3); kt 2 workers - direct: p50 ${(k2.p50 - d.p50).toFixed(2)} ms, p99 ${(k2.p99 - d.p99).toFixed(2)} ms; minimal proxy - direct: p50 ${(m.p50 - d.p50).toFixed(2)} ms, p99 ${(m.p99 - d.p99).toFixed(2)} ms`,
+  );
+  console.log(
+    `  throughput at max, kt 2 workers / kt 1 process: ${(max.kt2w.rps / max.kt.rps).toFixed(2)}; CPU per request 2 workers / 1 process: ${(max.kt2w.serverCpuUs / max.kt.serverCpuUs).toFixed(2)}`,
+  );
 }
 
 main()
@@ -148,5 +279,11 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const c of children) c.kill("SIGTERM");
+    for (const c of children.reverse()) {
+      try {
+        c.kill("SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
   });

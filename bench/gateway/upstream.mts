@@ -6,7 +6,16 @@ const body = JSON.stringify({
   object: "chat.completion",
   created: 1700000000,
   model: "gpt-4o-mini",
-  choices: [{ index: 0, message: { role: "assistant", content: "The quarterly figures look healthy; revenue grew while costs held steady." }, finish_reason: "stop" }],
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: "assistant",
+        content: "The quarterly figures look healthy; revenue grew while costs held steady.",
+      },
+      finish_reason: "stop",
+    },
+  ],
   usage: { prompt_tokens: 250, completion_tokens: 14, total_tokens: 264 },
 });
 const server = createServer((req, res) => {
