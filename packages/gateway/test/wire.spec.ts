@@ -96,6 +96,15 @@ describe("OpenAI wire compatibility", () => {
     expect((await res.json()).error.message).toMatch(/^messages/);
   });
 
+  it("answers a body over 8 MiB with 413 and keeps serving", async () => {
+    const big = JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: "x".repeat(9 * 1024 * 1024) }] });
+    const res = await fetch(`${gw.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${KEY}` }, body: big });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("payload_too_large");
+    const ok = await gw.client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "still there?" }] });
+    expect(ok.choices[0].message.content).toBe("echo: still there?");
+  });
+
   it("passes a provider's 4xx through as the client's typed error", async () => {
     upstream.behaviour.status = 400;
     const err = await gw.client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "x" }] }).catch((e) => e);
