@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort } from "./net";
@@ -9,6 +9,8 @@ const ROOT = resolve(__dirname, "../../../..");
 export type ManagedGatewayProcess = {
   url: string;
   stateDir: string;
+  /** The process's stdout and stderr. */
+  logFile: string;
   process: ChildProcess;
   stop(): Promise<void>;
 };
@@ -36,22 +38,29 @@ export async function startManagedGateway(
   const args = ["--conditions=source", "--import", "tsx", "packages/cli/src/dev.ts", "gateway", "run"];
   args.push("--control-plane", apiUrl, "--port", new URL(url).port, "--state-dir", stateDir);
   if (options.fsync) args.push("--fsync");
+  const logFile = join(stateDir, "gateway.log");
+  const log = openSync(logFile, "a");
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: credential, ...options.env },
-    stdio: "ignore",
+    // Its output goes to a log in the state dir, for a failing test to read.
+    stdio: ["ignore", log, log],
   });
+  closeSync(log);
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${url}/healthz`).catch(() => null))?.ok) {
     if (child.exitCode !== null)
-      throw new Error(`the gateway exited with code ${child.exitCode} before it was ready`);
+      throw new Error(
+        `the gateway exited with code ${child.exitCode} before it was ready:\n${readFileSync(logFile, "utf8").slice(-2000)}`,
+      );
     if (Date.now() > deadline) throw new Error("the gateway did not become ready within 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
     stateDir,
+    logFile,
     process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -1,11 +1,13 @@
 import { ZEventPage } from "@kt/contract";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Agent, request } from "undici";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { startFakeOpenAi, type FakeOpenAi } from "../../../test/fake-openai";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
 import { startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
 import {
+  addressOf,
   allowModels,
   chat,
   eventually,
@@ -35,6 +37,8 @@ describe("events across an API outage", { timeout: 120_000 }, () => {
   let provider: FakeOpenAi;
   let setup: Awaited<ReturnType<typeof registerManagedGateway>>;
   const gateways: ManagedGatewayProcess[] = [];
+  /** Where the API was while it is down, to start it again there. */
+  let down: ReturnType<typeof addressOf> | null = null;
 
   beforeAll(async () => {
     [api, provider] = await Promise.all([startApi(), startFakeOpenAi()]);
@@ -44,9 +48,10 @@ describe("events across an API outage", { timeout: 120_000 }, () => {
   }, 120_000);
   afterEach(async () => {
     await Promise.all(gateways.splice(0).map((g) => g.stop()));
+    if (down) await bringApiBack(); // a failed test must not leave the next one without an API
   });
   afterAll(async () => {
-    await Promise.all([api?.close(), provider?.close()]);
+    await Promise.all([down ? null : api?.close(), provider?.close()]);
   });
 
   const startGateway = async (options: { stateDir?: string; fsync?: boolean } = {}) => {
@@ -55,16 +60,25 @@ describe("events across an API outage", { timeout: 120_000 }, () => {
       env: PROVIDER_ENV,
     });
     gateways.push(gateway);
+    onTestFailed(() =>
+      console.error(`${gateway.logFile}:\n${readFileSync(gateway.logFile, "utf8").slice(-3000)}`),
+    );
     return gateway;
   };
-  const restartApi = async (at: { PORT: string; REDIS_PREFIX: string }) => {
-    api = await startApi(at);
+  const takeApiDown = async () => {
+    down = addressOf(api);
+    await takeDown(api);
+  };
+  /** The API again at the same URL (and Redis prefix), as after a restart or a network outage. */
+  const bringApiBack = async () => {
+    api = await startApi(down!);
+    down = null;
   };
   const marker = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.test`;
 
   it("keeps events on disk while the API is down and delivers each once when it returns", async () => {
     const gateway = await startGateway();
-    const down = await takeDown(api);
+    await takeApiDown();
 
     const user = marker("outage");
     const acked: string[] = [];
@@ -75,7 +89,7 @@ describe("events across an API outage", { timeout: 120_000 }, () => {
     }
     expect((await gatewayHealth(gateway.url)).spoolDepth).toBeGreaterThanOrEqual(5);
 
-    await restartApi(down);
+    await bringApiBack();
     await eventually(
       "the spooled events delivered",
       DELIVERED_WITHIN_MS,
@@ -96,7 +110,7 @@ describe("events across an API outage", { timeout: 120_000 }, () => {
     "stores every acknowledged event exactly once after a SIGKILL under load while the API is down ($durability)",
     async ({ durability, fsync }) => {
       const first = await startGateway({ fsync });
-      const down = await takeDown(api);
+      await takeApiDown();
 
       const user = marker(`kill-${durability}`);
       const acked = new Set<string>();
@@ -141,7 +155,7 @@ describe("events across an API outage", { timeout: 120_000 }, () => {
 
       // The gateway comes back first, from its last synced config (the API is still down), then the API.
       const second = await startGateway({ stateDir: first.stateDir, fsync });
-      await restartApi(down);
+      await bringApiBack();
       await eventually("every acknowledged event stored", DELIVERED_WITHIN_MS, async () => {
         const stored = await storedEventCounts(api, org.orgId, user);
         return [...acked].every((id) => stored.has(id));

@@ -108,19 +108,36 @@ export async function gatewayHealth(gatewayUrl: string) {
   return ZGatewayHealth.parse(await (await fetch(`${gatewayUrl}/healthz`)).json());
 }
 
+const SHUTDOWN_WITHIN_MS = 30_000;
+
 /**
  * Takes the API down as an outage does: it stops accepting, open connections (a gateway's long-poll) are cut, then
- * the app shuts down. Start it again with `startApi({ PORT, REDIS_PREFIX })` from the old one's env.
+ * the app shuts down. Start it again at the same URL with `startApi(addressOf(api))`.
  */
-export async function takeDown(api: TestApi): Promise<{ PORT: string; REDIS_PREFIX: string }> {
+export async function takeDown(api: TestApi): Promise<void> {
   const server = api.app.getHttpServer() as Server;
-  const port = new URL(api.url).port;
   const closed = new Promise<void>((r) => server.close(() => r()));
   server.closeAllConnections();
-  await api.close();
-  await closed;
-  return { PORT: port, REDIS_PREFIX: api.env.REDIS_PREFIX };
+  // A shutdown that hangs is a bug of its own: name it rather than let the test time out.
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, fail) => {
+    timer = setTimeout(
+      () => fail(new Error(`the API did not shut down within ${SHUTDOWN_WITHIN_MS} ms`)),
+      SHUTDOWN_WITHIN_MS,
+    );
+  });
+  try {
+    await Promise.race([Promise.all([api.close(), closed]), hung]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+/** What `startApi` needs to start an API where `api` was: its port and its Redis prefix. */
+export const addressOf = (api: TestApi) => ({
+  PORT: new URL(api.url).port,
+  REDIS_PREFIX: api.env.REDIS_PREFIX,
+});
 
 /** How many rows telemetry.events holds for each of the org's events of `user` (the request marker). */
 export async function storedEventCounts(
