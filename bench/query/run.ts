@@ -45,15 +45,19 @@ const QUERIES: [string, string][] = [
   ["list newest 50, action=block, 30d", "/v1/events?since=30d&action=block&limit=50"],
 ];
 
+/** p50/p95 of RUNS after 2 warm-ups, and the first call alone (histograms not yet reused, see GroupHistogramCache). */
 async function time(run: () => Promise<void>, runs = RUNS) {
-  for (let i = 0; i < 2; i++) await run();
+  const t = process.hrtime.bigint();
+  await run();
+  const first = ms(t);
+  await run();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     await run();
     samples.push(ms(t0));
   }
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+  return { first, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
 /** The load org's id and a fresh admin token, seeding it first unless this database already holds EVENTS events. */
@@ -98,11 +102,18 @@ async function main() {
     const seed = await loadOrg(stack);
     const sizes = new pg.Client({ connectionString: stack.dbUrl });
     await sizes.connect();
-    const counts = (
-      await sizes.query(`SELECT
-      (SELECT count(*) FROM telemetry.event_rollups_hourly)::int AS hourly, (SELECT count(*) FROM telemetry.event_rollups_hourly_nouser)::int AS nouser,
-      (SELECT count(*) FROM telemetry.event_rollups_daily)::int AS daily, (SELECT count(*) FROM telemetry.policy_rollups_hourly)::int AS policies`)
-    ).rows[0];
+    // Planner estimates (the seed analyzes every rollup): counting 8 M per-user rows at 10 M events takes a minute.
+    const estimate = async (table: string) =>
+      Number(
+        (await sizes.query(`SELECT reltuples::bigint AS n FROM pg_class WHERE oid = $1::regclass`, [table]))
+          .rows[0].n,
+      );
+    const counts = {
+      hourly: await estimate("telemetry.event_rollups_hourly"),
+      nouser: await estimate("telemetry.event_rollups_hourly_nouser"),
+      daily: await estimate("telemetry.event_rollups_daily"),
+      policies: await estimate("telemetry.policy_rollups_hourly"),
+    };
     const api = await startApi(stack, PORT);
     try {
       const rows: string[] = [];
@@ -115,9 +126,10 @@ async function main() {
         );
       }, BASELINE_RUNS);
       rows.push(
-        `| baseline: naive SQL group by model over raw events, 30d | ${baseline.p50.toFixed(1)} | ${baseline.p95.toFixed(1)} | 1.0× | |`,
+        `| baseline: naive SQL group by model over raw events, 30d | ${baseline.first.toFixed(1)} | ${baseline.p50.toFixed(1)} | ${baseline.p95.toFixed(1)} | 1.0× | |`,
       );
       const missed: string[] = [];
+      const missedFirst: string[] = [];
       for (const [name, path] of QUERIES) {
         if (process.env.ONLY && !name.includes(process.env.ONLY)) continue;
         let source = "";
@@ -130,18 +142,19 @@ async function main() {
           source = body.source ?? "";
         });
         if (t.p50 > 200 && !name.startsWith("list")) missed.push(name);
+        if (t.first > 200 && !name.startsWith("list")) missedFirst.push(name);
         rows.push(
-          `| kt: ${name} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${(baseline.p50 / t.p50).toFixed(1)}× | ${source} |`,
+          `| kt: ${name} | ${t.first.toFixed(1)} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${(baseline.p50 / t.p50).toFixed(1)}× | ${source} |`,
         );
       }
       console.log("");
       console.log(
-        `${EVENTS.toLocaleString()} events over 30 days; rollup rows: per-user hourly ${counts.hourly.toLocaleString()}, hourly ${counts.nouser.toLocaleString()}, daily ${counts.daily.toLocaleString()}, policy hourly ${counts.policies.toLocaleString()}`,
+        `${EVENTS.toLocaleString()} events over 30 days; rollup rows (estimated): per-user hourly ${counts.hourly.toLocaleString()}, hourly ${counts.nouser.toLocaleString()}, daily ${counts.daily.toLocaleString()}, policy hourly ${counts.policies.toLocaleString()}`,
       );
       console.log(
-        `| query (HTTP, ${RUNS} runs after 2 warm-up) | p50 ms | p95 ms | naive SQL p50 / p50 | source |`,
+        `| query (HTTP, ${RUNS} runs after 2 warm-up) | first call ms | p50 ms | p95 ms | naive SQL p50 / p50 | source |`,
       );
-      console.log(`| --- | --- | --- | --- | --- |`);
+      console.log(`| --- | --- | --- | --- | --- | --- |`);
       for (const r of rows) console.log(r);
       console.log("");
       console.log(

@@ -22,14 +22,27 @@ export type TGroupPartialRow = {
 };
 export type THistogramRow = { keys: (string | null)[]; bucket: number; count: string };
 
-const TABLES = {
+/** Where each slice source lives; how its table is shaped is in the sets below. */
+const TABLES: Record<string, string> = {
   events: "telemetry.events",
   rollups: "telemetry.event_rollups_hourly",
   rollups_nouser: "telemetry.event_rollups_hourly_nouser",
   rollups_daily: "telemetry.event_rollups_daily",
+  user_hourly: "telemetry.user_rollups_hourly",
+  user_daily: "telemetry.user_rollups_daily",
   policy_names: "telemetry.policy_rollups_hourly",
   policy_keys: "telemetry.policy_rollups_hourly",
-} as const;
+  policy_names_daily: "telemetry.policy_rollups_daily",
+  policy_keys_daily: "telemetry.policy_rollups_daily",
+};
+/** Keyed by UTC day (a `day` date column) instead of `hour`. */
+const DAILY = new Set(["rollups_daily", "user_daily", "policy_names_daily", "policy_keys_daily"]);
+/** Have an end_user column. */
+const WITH_USER = new Set(["events", "rollups", "user_hourly", "user_daily"]);
+/** The narrow per-user rollups: no action or status column, outcome counts as measures instead. */
+const OUTCOME_MEASURES = new Set(["user_hourly", "user_daily"]);
+const POLICY_NAMES = new Set(["policy_names", "policy_names_daily"]);
+const POLICY_KEYS = new Set(["policy_keys", "policy_keys_daily"]);
 
 const ISO_SECOND = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
 
@@ -91,24 +104,23 @@ export class EventGroupsRepository {
   ): Promise<{ rows: TGroupPartialRow[]; histogram: THistogramRow[] }> {
     const raw = slice.source === "events";
     const p = new SqlParams();
-    const filters = slice.source === "policy_keys" ? { ...f, policies: undefined } : f;
-    const daily = slice.source === "rollups_daily";
+    const filters = POLICY_KEYS.has(slice.source) ? { ...f, policies: undefined } : f;
+    const daily = DAILY.has(slice.source);
     let where = filterConditions(
       p,
       filters,
       {
         alias: raw ? "e" : "r",
         timeColumn: raw ? "ts" : daily ? "day" : "hour",
-        hasUser: raw || slice.source === "rollups",
+        hasUser: WITH_USER.has(slice.source),
         hasPolicyKeys: raw,
         timeIsDate: daily,
       },
       slice.from,
       slice.to,
     );
-    if (slice.source === "policy_names") where += ` AND r.kind = 'name'`;
-    if (slice.source === "policy_keys")
-      where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
+    if (POLICY_NAMES.has(slice.source)) where += ` AND r.kind = 'name'`;
+    if (POLICY_KEYS.has(slice.source)) where += ` AND r.kind = 'key' AND r.policy = ${p.add(f.policies![0])}`;
 
     const groups = groupBy.map((k, i) => `${groupExpression(k, raw, daily)} AS g${i}`);
     const outputs = groupBy.map((k, i) => keyOutput(k, i, daily));
@@ -119,7 +131,7 @@ export class EventGroupsRepository {
       ? `telemetry.events e${groupBy.includes("policy") ? " CROSS JOIN LATERAL unnest(e.triggered_policies) AS p(policy)" : ""}`
       : `${TABLES[slice.source]} r`;
     const sumsSql = `SELECT ${[...outputs, "s.*"].join(", ")} FROM (
-      SELECT ${[...groups, raw ? RAW_SUMS : ROLLUP_SUMS].join(", ")} FROM ${from} WHERE ${where} ${groupClause(groupBy.length)}
+      SELECT ${[...groups, raw ? RAW_SUMS : OUTCOME_MEASURES.has(slice.source) ? USER_ROLLUP_SUMS : ROLLUP_SUMS].join(", ")} FROM ${from} WHERE ${where} ${groupClause(groupBy.length)}
     ) s`;
     // The histogram's unnest() sits in the select list (a ProjectSet), about twice as fast as a lateral join to it.
     const histSql = raw
@@ -155,7 +167,9 @@ export class EventGroupsRepository {
       return { rows: sumsOf(sums), histogram };
     }
     // Rollup slices: histograms reused while the groups are unchanged (see GroupHistogramCache).
-    const cacheKey = JSON.stringify([slice.source, slice.from, slice.to, groupBy, filters]);
+    // The slice's own bounds, not the request's since/until (which move with every "last 30 days" request).
+    const { since: _since, until: _until, ...scope } = filters;
+    const cacheKey = JSON.stringify([slice.source, slice.from, slice.to, groupBy, scope]);
     if (this.histograms.has(cacheKey)) {
       const rows = sumsOf(await this.telemetry.pool.query(sumsSql, p.values));
       const fingerprint = GroupHistogramCache.fingerprint(rows);
@@ -189,3 +203,10 @@ const ROLLUP_SUMS = `COALESCE(sum(r.requests), 0) AS requests, COALESCE(sum(r.pr
   COALESCE(sum(r.requests) FILTER (WHERE r.action = 'escalated'), 0) AS escalated,
   COALESCE(sum(r.requests) FILTER (WHERE r.action = 'redacted'), 0) AS redacted,
   COALESCE(sum(r.requests) FILTER (WHERE r.status = 'error'), 0) AS errors, COALESCE(sum(r.latency_sum_ms), 0) AS latency_sum_ms`;
+
+const USER_ROLLUP_SUMS = `COALESCE(sum(r.requests), 0) AS requests, COALESCE(sum(r.prompt_tokens), 0) AS prompt_tokens,
+  COALESCE(sum(r.completion_tokens), 0) AS completion_tokens, COALESCE(sum(r.cached_tokens), 0) AS cached_tokens,
+  COALESCE(sum(r.cost_usd), 0) AS cost_usd, COALESCE(sum(r.unpriced), 0) AS unpriced,
+  COALESCE(sum(r.blocked), 0) AS blocked, COALESCE(sum(r.escalated), 0) AS escalated,
+  COALESCE(sum(r.redacted), 0) AS redacted, COALESCE(sum(r.errors), 0) AS errors,
+  COALESCE(sum(r.latency_sum_ms), 0) AS latency_sum_ms`;

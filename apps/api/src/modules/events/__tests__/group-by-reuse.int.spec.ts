@@ -56,6 +56,8 @@ describe("group_by after late events into rollup ranges already read", () => {
     for (const groupBy of [["model"], ["day"], ["model", "day"]] as const) {
       await expectNaive([...groupBy]);
       await expectNaive([...groupBy]);
+      await expectNaive([...groupBy], "since=5d");
+      await expectNaive([...groupBy], "since=5d");
     }
     // Slow late events three days back (a whole day in the range): they move the p95 far up.
     const late = Array.from({ length: 40 }, (_, i) =>
@@ -66,6 +68,9 @@ describe("group_by after late events into rollup ranges already read", () => {
       }),
     );
     expect((await gw.api.post("/v1/ingest/events", { events: late })).status).toBe(200);
-    for (const groupBy of [["model"], ["day"], ["model", "day"]] as const) await expectNaive([...groupBy]);
+    for (const groupBy of [["model"], ["day"], ["model", "day"]] as const) {
+      await expectNaive([...groupBy]);
+      await expectNaive([...groupBy], "since=5d");
+    }
   });
 });
