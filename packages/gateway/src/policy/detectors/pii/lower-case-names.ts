@@ -25,6 +25,17 @@ export function lowerCasePair(text: string, tokens: TToken[], i: number, out: TF
  * Lower-case names: a known first name that is not an English word followed by a surname ("eva kleist",
  * "eric g. samoylova"), or a lone name right after a strong cue ("her maiden name is nyberg"). Returns the next index.
  */
+const LIST_BEFORE = /(,\s*|\s(and|or|&)\s+)$/;
+const LIST_AFTER = /^(\s*,|\s+(and|or|&)\s)/;
+
+/** Whether a word is next to a list separator (", ", " and ", " or "). */
+function inList(text: string, t: TToken): boolean {
+  return (
+    LIST_AFTER.test(text.slice(t.end, t.end + 6)) ||
+    LIST_BEFORE.test(text.slice(Math.max(0, t.start - 6), t.start))
+  );
+}
+
 export function lowerCaseName(
   text: string,
   tokens: TToken[],
@@ -37,7 +48,7 @@ export function lowerCaseName(
   const { english, first, commonNames } = nameLexicon();
   // "anna, maria, will and eva": a common word that is also a name counts only in a list with accepted names.
   if (commonNames.has(t.bare)) {
-    singles.push({ at: i, accepted: false, weak: true, finding: spanOf([t]) });
+    if (inList(text, t)) singles.push({ at: i, accepted: false, weak: true, finding: spanOf([t]) });
     return i + 1;
   }
   // Most lower-case words are English: one lookup settles them.
@@ -63,15 +74,13 @@ export function lowerCaseName(
   }
   const prefix = text.slice(Math.max(0, t.start - 24), t.start);
   const rest = text.slice(t.end, t.end + 24);
+  const firstName = k === "known" && first.has(t.bare);
   const lone =
-    STRONG_CUE.test(prefix) ||
-    (allLower && k === "known" && first.has(t.bare) && !english.has(t.bare)) ||
-    (k === "known" &&
-      first.has(t.bare) &&
-      (AFTER_CUE.test(rest) || (isSpeakerTag(prefix, t.start) && SPEAKER_AFTER.test(rest))));
-  const finding = spanOf([t]);
-  if (lone) out.push(finding);
+    (allLower && firstName && !english.has(t.bare)) ||
+    (firstName && (AFTER_CUE.test(rest) || (isSpeakerTag(prefix, t.start) && SPEAKER_AFTER.test(rest)))) ||
+    STRONG_CUE.test(prefix);
+  if (lone) out.push(spanOf([t]));
   // Lower-case words no dictionary knows are everywhere in chat: alone they join only a list with accepted names.
-  singles.push({ at: i, accepted: lone, weak: !lone, finding });
+  if (lone || inList(text, t)) singles.push({ at: i, accepted: lone, weak: !lone, finding: spanOf([t]) });
   return i + 1;
 }

@@ -48,6 +48,37 @@ const PARTICLE = new Set([
   "al",
 ]);
 
+type TContext = {
+  text: string;
+  prefix: string;
+  rest: string;
+  start: number;
+  end: number;
+  sentenceStart: boolean;
+};
+
+function isWord(r: TToken): boolean {
+  return !r.initial && r.kind !== "particle" && !PARTICLE.has(r.text);
+}
+
+// "Xavi loves cooking, and she …": a gendered pronoun later in the sentence speaks of a person.
+function pronounAfter(text: string, end: number): boolean {
+  return PRONOUN_AFTER.test(text.slice(end, end + 60));
+}
+
+/** Words around a one-word span that only a person's name gets: a title, a speaker tag, a verb, a pronoun … */
+function cuedAsPerson(c: TContext): boolean {
+  return (
+    STRONG_CUE.test(c.prefix) ||
+    AFTER_CUE.test(c.rest) ||
+    (isSpeakerTag(c.prefix, c.start) && SPEAKER_AFTER.test(c.rest)) ||
+    (c.sentenceStart && VOCATIVE_AFTER.test(c.rest)) ||
+    SPEECH_BEFORE.test(c.prefix) ||
+    isPersonCueBefore(c.prefix) ||
+    pronounAfter(c.text, c.end)
+  );
+}
+
 /**
  * Person names, from three kinds of evidence: lexicons (faker's names of every locale, cspell's people names),
  * the shape of the text (capitalised words that are not English words, middle initials, lower-case first name +
@@ -162,7 +193,6 @@ export function findNames(text: string): TFinding[] {
     // "Producer James Sparks": leading English words before a name are not part of it.
     while (run.length > 1 && run[0].kind === "english" && run[1].kind !== "english") run = run.slice(1);
     if (!run.length || (run[0].initial && run.length === 1)) continue;
-    const isWord = (r: TToken) => !r.initial && r.kind !== "particle" && !PARTICLE.has(r.text);
     // "Maria Xelvane Senior Vice President": a job title after a name is not part of it.
     while (
       run.length > 2 &&
@@ -179,12 +209,7 @@ export function findNames(text: string): TFinding[] {
       end.end - (end.text.endsWith(".") ? 1 : /['’]s$/.test(end.text) ? 2 : 0),
       end.end + 24,
     );
-    // The cues are regular expressions over the context: test them only when a decision needs them.
-    const strongCue = () => STRONG_CUE.test(prefix);
-    const cueAfter = () => AFTER_CUE.test(rest);
-    const personBefore = () => isPersonCueBefore(prefix);
-    // "Xavi loves cooking, and she …": a gendered pronoun later in the sentence speaks of a person.
-    const pronounAfter = () => PRONOUN_AFTER.test(text.slice(end.end, end.end + 60));
+    // The cues are regular expressions over the context: the conditions below test them last, only when needed.
     const ks = words.map((w) => w.kind!);
     const nKnown = ks.filter((k) => k === "known").length;
     const nUnknown = ks.filter((k) => k === "unknown").length;
@@ -196,28 +221,31 @@ export function findNames(text: string): TFinding[] {
         accept =
           (nKnown >= 1 &&
             (lex.first.has(words[0].bare) || known(words[words.length - 1].bare) || nKnown >= 2)) ||
-          (nKnown + nUnknown >= 1 && (middleInitial || cueAfter() || personBefore() || pronounAfter())) ||
-          strongCue();
-      } else accept = nKnown >= 1 || nUnknown >= 2 || middleInitial || strongCue() || cueAfter();
+          (nKnown + nUnknown >= 1 &&
+            (middleInitial ||
+              AFTER_CUE.test(rest) ||
+              isPersonCueBefore(prefix) ||
+              pronounAfter(text, end.end))) ||
+          STRONG_CUE.test(prefix);
+      } else
+        accept =
+          nKnown >= 1 || nUnknown >= 2 || middleInitial || STRONG_CUE.test(prefix) || AFTER_CUE.test(rest);
     } else {
       const w = words[0];
       const sentenceStart = isSentenceStart(prefix, run[0].start);
-      const speaker = () =>
-        (isSpeakerTag(prefix, run[0].start) && SPEAKER_AFTER.test(rest)) ||
-        (sentenceStart && VOCATIVE_AFTER.test(rest)) ||
-        SPEECH_BEFORE.test(prefix);
-      const cued = () => strongCue() || cueAfter() || speaker() || personBefore() || pronounAfter();
+      const context: TContext = { text, prefix, rest, start: run[0].start, end: end.end, sentenceStart };
       if (ks[0] === "known")
         accept =
           lex.first.has(w.bare) ||
           (!sentenceStart && !PLACE_BEFORE.test(prefix)) ||
-          cued() ||
+          cuedAsPerson(context) ||
           NAME_CUE.test(prefix);
       else if (ks[0] === "unknown")
-        accept = cued() || (SURNAME_SHAPE.test(w.bare) && (!sentenceStart || NAME_CUE.test(prefix)));
+        accept =
+          cuedAsPerson(context) || (SURNAME_SHAPE.test(w.bare) && (!sentenceStart || NAME_CUE.test(prefix)));
       // An English word that is also a name ("Key") needs a cue that only names get; '…! said Cobble' is one for any word.
       else if (ks[0] === "english")
-        accept = (known(w.bare) && cued()) || (!sentenceStart && SPEECH_BEFORE.test(prefix));
+        accept = (known(w.bare) && cuedAsPerson(context)) || (!sentenceStart && SPEECH_BEFORE.test(prefix));
       else accept = false;
       if (ks[0] === "known" || ks[0] === "unknown" || (ks[0] === "english" && known(w.bare))) {
         singles.push({ at: w.index, accepted: accept, finding: spanOf(run) });
