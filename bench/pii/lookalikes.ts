@@ -20,4 +20,12 @@ export const LOOKALIKES: string[] = [
   "Use the matrix [[1, 2, 3], [4, 5, 6]] and the vector (7, 8, 9).",
   "Batch 2023-Q4-0017 contains 16 items weighing 4.5 kg.",
   "Transaction id 4000123412341234 was reconciled yesterday.",
+  // Capitalised words that are not people: sentence starts, products, brands, nationalities, numbered parts.
+  "Will you review the pull request before Friday?",
+  "May I ask a question about the March invoice?",
+  "Deploy it on Kubernetes with Terraform, then check Grafana and Datadog.",
+  "Our Salesforce, Zendesk and HubSpot integrations broke after the upgrade.",
+  "The Russian and Brazilian teams shipped Release 12 Beta 3 on Monday.",
+  "Grant access to the billing page and Mark the ticket as done.",
+  "Section 4 Part B Item 12 covers the warranty terms.",
 ];
