@@ -67,15 +67,16 @@ const STREET_PREFIX =
 const STREET_INNER =
   "de|do|da|dos|das|del|dei|della|di|du|des|la|le|e|y|van|von|der|den|u\\.|ul\\.|utca|út|str\\.|gade|vej|katu|tie|gata|gatan|väg|vägen|terrasse|straße|strasse";
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
-// An address ends a line or a clause, or goes on with an apartment, a street type or a capitalised town; "Release 12
-// Beta 3 on Monday" goes on in lower case.
-const ADDRESS_END = "(?=\\s*(?:$|[\\n,;:)]|\\s+(?:apt|apartment|suite|ste|unit|st\\b|street|\\p{Lu})))";
+// Without a street word in it, a number-first address ends a line or a clause, or goes on with an apartment, a street
+// type or a capitalised town; "Release 12 Beta 3 on Monday" goes on in lower case.
+const ADDRESS_END = /^\s*(?:$|[\n,;:)]|\s+(?:apt|apartment|suite|ste|unit|st\b|street|\p{Lu}))/iu;
+const STREET_WORD = new RegExp(`(^|\\s)(?:${STREET_PREFIX}|${STREET_INNER})(?=\\s)`, "iu");
 // Numbered things that are not houses: "Section 4 Part B Item 12", "Release 12 Beta 3".
 const NUMBERED_THING =
   /\b(release|section|chapter|page|item|step|level|round|part|version|table|figure|fig\.|episode|season|volume|vol\.|issue|no\.|number|#)\s*$/i;
 // "86036 Rua do Arenque 1634", "17693 Király u. 15.", "5850 Jana Nerudy 894": house number, capitalised words, number.
 const ADDRESS_NUMBER_FIRST = new RegExp(
-  `(?<![\\w.,/-])\\d{1,6}[A-Za-z]?\\s+(?:(?:${STREET_PREFIX})\\s+)?${NAME_WORD}(?:\\s+(?:(?:${STREET_INNER})\\s+)*${NAME_WORD}){0,4}(?:\\s+(?:${STREET_INNER}))?\\s+\\d{1,5}[A-Za-z]?\\b\\.?${ADDRESS_END}`,
+  `(?<![\\w.,/-])\\d{1,6}[A-Za-z]?\\s+(?:(?:${STREET_PREFIX})\\s+)?${NAME_WORD}(?:\\s+(?:(?:${STREET_INNER})\\s+)*${NAME_WORD}){0,4}(?:\\s+(?:${STREET_INNER}))?\\s+\\d{1,5}[A-Za-z]?\\b\\.?`,
   "gu",
 );
 // "Via dei Fiorentini 17", "Rua Mina 50": a street type first, then the name and the number.
@@ -104,6 +105,9 @@ export function findAddresses(text: string): TFinding[] {
         out.some((f) => start < f.end && f.start < end) ||
         HEADLINE_WORD.test(m[0]) ||
         NUMBERED_THING.test(before(text, start, 12)) ||
+        (re === ADDRESS_NUMBER_FIRST &&
+          !STREET_WORD.test(m[0]) &&
+          !ADDRESS_END.test(text.slice(end, end + 12))) ||
         NOT_PII_CONTEXT.test(before(text, start))
       )
         continue;
