@@ -29,9 +29,9 @@ export class DashboardRepository {
 
   /**
    * Distinct end users in the range, exactly. Without a gateway filter: users of the whole UTC days from the per-day
-   * user table, plus those of the partial days at the ends who are not among them, each confirmed by one probe of
-   * the (org, end_user, ts) index on raw events; for a 30-day range nearly everyone is already counted, so few
-   * probes run. The per-day table has no gateway column, so a gateway filter reads hourly rollups and raw edges.
+   * user table, plus those of the partial days at the ends who are not among them, each confirmed by index probes
+   * (per-user hourly rollup for whole hours, raw events for partial ones); for a 30-day range nearly everyone is
+   * already counted, so few probes run. The per-day table has no gateway column, so a gateway filter reads hourly rollups and raw edges.
    */
   async activeUsers(f: TResolvedFilters): Promise<number> {
     if (f.gatewayIds) return this.activeUsersByGateway(f);
@@ -48,13 +48,25 @@ export class DashboardRepository {
     const edgeDays = hasWholeDays
       ? `(u.day >= ${date(first)} AND u.day < ${date(d0)}) OR (u.day >= ${date(d1)} AND u.day < ${date(last)})`
       : `u.day >= ${date(first)} AND u.day < ${date(last)}`;
-    const seen = (from: Date, to: Date) =>
+    // One probe per candidate (a scalar subquery with LIMIT 1, which the planner keeps as a per-row index probe
+    // instead of hashing every row of the range): the per-user hourly rollup's (org, end_user, hour) index for whole
+    // hours, raw events' (org, end_user, ts) index for the partial hours.
+    const probe = (table: string, column: string, from: Date, to: Date) =>
       from < to
         ? [
-            `EXISTS (SELECT 1 FROM telemetry.events e WHERE e.org_id = ${org} AND e.end_user = c.end_user
-            AND e.ts >= ${instant(from)} AND e.ts < ${instant(to)}${team("e")})`,
+            `COALESCE((SELECT true FROM ${table} x WHERE x.org_id = ${org} AND x.end_user = c.end_user
+              AND x.${column} >= ${instant(from)} AND x.${column} < ${instant(to)}${team("x")} LIMIT 1), false)`,
           ]
         : [];
+    const seen = (from: Date, to: Date) => {
+      const [h0, h1] = [ceilTo(from, HOUR), floorTo(to, HOUR)];
+      if (h0 >= h1) return probe("telemetry.events", "ts", from, to);
+      return [
+        ...probe("telemetry.event_rollups_hourly", "hour", h0, h1),
+        ...probe("telemetry.events", "ts", from, h0),
+        ...probe("telemetry.events", "ts", h1, to),
+      ];
+    };
     const edgeSeen = hasWholeDays ? [...seen(f.since, d0), ...seen(d1, f.until)] : seen(f.since, f.until);
     const { rows } = await this.telemetry.pool.query<{ n: string }>(
       `WITH whole AS (
