@@ -61,12 +61,14 @@ export async function startFakeProvider(): Promise<FakeProvider> {
 }
 
 /**
- * A TCP path between a gateway and the API that a test can cut (`down`: open connections are reset and new ones
- * refused) and restore on the same port: the control plane becomes unreachable without stopping the API.
+ * A TCP path between a gateway and the API that a test can cut and restore on the same port. `down`: open
+ * connections are reset and new ones refused (unreachable). `stall`: connections stay open but nothing gets
+ * through (a control plane that does not answer). `up` resets what a stall held and forwards again.
  */
 export type CuttableLink = {
   url: string;
   down(): Promise<void>;
+  stall(): void;
   up(): Promise<void>;
   close(): Promise<void>;
 };
@@ -75,7 +77,12 @@ export async function startCuttableLink(target: string): Promise<CuttableLink> {
   const { hostname, port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
   let server: Server | null = null;
+  let stalled = false;
   let port = 0;
+  const forward = (from: Socket, to: Socket) =>
+    from.on("data", (chunk) => {
+      if (!stalled) to.write(chunk);
+    });
   const listen = async () => {
     const s = createServer((client) => {
       const upstream = connect(Number(targetPort), hostname);
@@ -84,7 +91,8 @@ export async function startCuttableLink(target: string): Promise<CuttableLink> {
         sock.on("close", () => sockets.delete(sock));
         sock.on("error", () => {});
       }
-      client.pipe(upstream).pipe(client);
+      forward(client, upstream);
+      forward(upstream, client);
       client.on("close", () => upstream.destroy());
       upstream.on("close", () => client.destroy());
     });
@@ -93,13 +101,30 @@ export async function startCuttableLink(target: string): Promise<CuttableLink> {
     server = s;
   };
   await listen();
+  const resetAll = () => {
+    for (const sock of sockets) sock.resetAndDestroy();
+  };
   const down = async () => {
     const s = server;
     server = null;
-    for (const sock of sockets) sock.resetAndDestroy();
+    resetAll();
     if (s) await closeServer(s);
   };
-  return { url: `http://127.0.0.1:${port}`, down, up: listen, close: down };
+  const up = async () => {
+    if (stalled) {
+      // Bytes were dropped while stalled: those connections cannot carry HTTP any more.
+      resetAll();
+      stalled = false;
+    }
+    if (!server) await listen();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    down,
+    stall: () => void (stalled = true),
+    up,
+    close: down,
+  };
 }
 
 function closeServer(server: Server | HttpServer): Promise<void> {

@@ -343,4 +343,33 @@ describe("team budgets enforced through reservations by managed gateways", { tim
       SELECT COALESCE(sum(cost_usd), 0)::text AS sum FROM telemetry.events WHERE team_id = ${legal}::uuid`;
     await settled(legal, Number(sum));
   });
+
+  it("waits for a control plane that does not answer only up to the reservation timeout, then proceeds as budget_unknown", async () => {
+    const legal = teams.legal.id;
+    await eventually(
+      async () => ((await chat(plain.url, keys["legal@gw-3"])).status === 200 ? true : undefined),
+      15_000,
+    );
+    const grantedBefore = await metric(plain.url, RESERVATIONS, { outcome: "granted" });
+    await eventually(async () => {
+      expect((await chat(plain.url, keys["legal@gw-3"])).status).toBe(200);
+      return (await metric(plain.url, RESERVATIONS, { outcome: "granted" })) > grantedBefore || undefined;
+    }, 15_000);
+    const unknownBefore = await metric(plain.url, RESERVATIONS, { outcome: "unknown" });
+    link.stall();
+    let answer: ChatAnswer;
+    try {
+      answer = await chat(plain.url, keys["legal@gw-3"]);
+    } finally {
+      await link.up();
+    }
+    expect(answer.status).toBe(200);
+    expect(await metric(plain.url, RESERVATIONS, { outcome: "unknown" })).toBe(unknownBefore + 1);
+    const event = await eventOf(answer.eventId!);
+    expect(event.decisions.find((d) => d.type === "cost_limit")).toMatchObject({
+      triggered: false,
+      details: { budget: "budget_unknown", error: expect.stringMatching(/timeout/i) },
+    });
+    expect(event.teamId).toBe(legal);
+  });
 });
