@@ -13,6 +13,9 @@ describe("GroupHistogramCache", () => {
     cache.set("q", GroupHistogramCache.fingerprint(rows), histogram);
     expect(cache.has("q")).toBe(true);
     expect(cache.get("q", GroupHistogramCache.fingerprint([...rows].reverse()))).toBe(histogram);
+    // The same float sum added in another order.
+    const reordered = [{ ...rows[0], latency_sum_ms: 1234.5000000003 }, rows[1]];
+    expect(cache.get("q", GroupHistogramCache.fingerprint(reordered))).toBe(histogram);
     const oneMore = [{ ...rows[0], requests: "11" }, rows[1]];
     expect(cache.get("q", GroupHistogramCache.fingerprint(oneMore))).toBeUndefined();
     const otherLatency = [{ ...rows[0], latency_sum_ms: 1234.75 }, rows[1]];
