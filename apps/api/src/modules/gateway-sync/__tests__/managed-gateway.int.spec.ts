@@ -1,15 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../test/net";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
+import { startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
 import { AuditService } from "../../audit/audit.service";
 import { seedDemoGateway, type DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
 import { createTeam } from "../../gateways/__tests__/control-plane.fixtures";
-
-const ROOT = resolve(__dirname, "../../../../../..");
 
 /** Polls until `check` holds; the test's own timeout bounds it (no timing assertion here). */
 async function eventually(check: () => Promise<boolean>): Promise<void> {
@@ -25,7 +19,7 @@ describe("managed gateway on the demo seed", { timeout: 120_000 }, () => {
   let api: TestApi;
   let org: TestOrg;
   let seed: DemoGatewaySeed;
-  let gateway: ChildProcess;
+  let gateway: ManagedGatewayProcess;
   let url: string;
   let teamId: string;
   beforeAll(async () => {
@@ -40,15 +34,11 @@ describe("managed gateway on the demo seed", { timeout: 120_000 }, () => {
       actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
       audit: new AuditService(),
     });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    const stateDir = mkdtempSync(join(tmpdir(), "kt-managed-gw-"));
-    const args = ["--conditions=source", "--import", "tsx", "packages/cli/src/dev.ts", "gateway", "run", "--control-plane", api.url, "--port", String(port), "--state-dir", stateDir];
-    gateway = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, KT_GATEWAY_TOKEN: seed.credential }, stdio: "ignore" });
-    await eventually(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true);
+    gateway = await startManagedGateway(api.url, seed.credential);
+    url = gateway.url;
   }, 120_000);
   afterAll(async () => {
-    gateway?.kill("SIGTERM");
+    await gateway?.stop();
     await api?.close();
   });
 
