@@ -80,8 +80,13 @@ const ADDRESS_NUMBER_FIRST = new RegExp(
   "gu",
 );
 // "Via dei Fiorentini 17", "Rua Mina 50": a street type first, then the name and the number.
+const TYPE_PREFIX = STREET_PREFIX.replace(
+  /(^|\|)([a-zà-ÿ])/g,
+  (_, sep: string, c: string) => `${sep}[${c.toUpperCase()}${c}]`,
+);
+// The street type comes first in the pattern and the "no letter before it" check after it: far fewer attempts.
 const ADDRESS_TYPE_FIRST = new RegExp(
-  `(?<![\\p{L}])(?:${STREET_PREFIX.replace(/(^|\|)([a-zà-ÿ])/g, (_, sep: string, c: string) => `${sep}[${c.toUpperCase()}${c}]`)})\\s+(?:(?:${STREET_INNER})\\s+)*${NAME_WORD}(?:\\s+(?:(?:${STREET_INNER})\\s+)*${NAME_WORD}){0,3}\\s+\\d{1,5}[A-Za-z]?\\b`,
+  `(?:${TYPE_PREFIX})(?<![\\p{L}](?:${TYPE_PREFIX}))\\s+(?:(?:${STREET_INNER})\\s+)*${NAME_WORD}(?:\\s+(?:(?:${STREET_INNER})\\s+)*${NAME_WORD}){0,3}\\s+\\d{1,5}[A-Za-z]?\\b`,
   "gu",
 );
 
