@@ -1,9 +1,15 @@
 /**
- * The SQL that rolls events up, shared by ingest (from the rows an INSERT just returned) and the rebuild (from all
- * of an org's stored events), so the two cannot drift. `$1` is the org id. Rows are produced sorted by key, so
- * concurrent batches lock rollup rows in one order.
+ * The SQL that rolls events up, shared by the fold (from the queued rows of new events) and the rebuild (from all of
+ * an org's stored events), so the two cannot drift. A source is any table or CTE with the event columns and org_id.
+ * Rows are produced sorted by org and key, so writers that meet on rollup rows lock them in one order.
  */
-type TRollup = { table: string; keys: string[]; from?: (source: string) => string };
+export type TRollup = {
+  table: string;
+  keys: string[];
+  from?: (source: string) => string;
+  /** Blocked, escalated, redacted and errored counts as measures (the rollup has no action or status column). */
+  outcomeCounts?: boolean;
+};
 
 const KEY_SQL: Record<string, string> = {
   hour: "date_trunc('hour', s.ts, 'UTC')",
@@ -15,78 +21,119 @@ const KEY_SQL: Record<string, string> = {
 const POLICY_KEYS = (source: string) =>
   `${source} s CROSS JOIN LATERAL (SELECT 'name' AS kind, unnest(s.triggered_policies) AS policy UNION ALL SELECT 'key', unnest(s.policy_keys)) k`;
 
+const DIMENSIONS = ["team_id", "gateway_id", "provider", "model", "action", "status"];
+const POLICY_DIMENSIONS = [...DIMENSIONS, "kind", "policy"];
+const USER_DIMENSIONS = ["team_id", "gateway_id", "end_user"];
+
 export const ROLLUPS = {
   hourly: {
     table: "telemetry.event_rollups_hourly",
     keys: ["hour", "team_id", "gateway_id", "provider", "model", "end_user", "action", "status"],
   },
-  nouser: {
-    table: "telemetry.event_rollups_hourly_nouser",
-    keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status"],
-  },
-  daily: {
-    table: "telemetry.event_rollups_daily",
-    keys: ["day", "team_id", "gateway_id", "provider", "model", "action", "status"],
-  },
+  nouser: { table: "telemetry.event_rollups_hourly_nouser", keys: ["hour", ...DIMENSIONS] },
+  daily: { table: "telemetry.event_rollups_daily", keys: ["day", ...DIMENSIONS] },
   policies: {
     table: "telemetry.policy_rollups_hourly",
-    keys: ["hour", "team_id", "gateway_id", "provider", "model", "action", "status", "kind", "policy"],
+    keys: ["hour", ...POLICY_DIMENSIONS],
     from: POLICY_KEYS,
+  },
+  policiesDaily: {
+    table: "telemetry.policy_rollups_daily",
+    keys: ["day", ...POLICY_DIMENSIONS],
+    from: POLICY_KEYS,
+  },
+  userHourly: {
+    table: "telemetry.user_rollups_hourly",
+    keys: ["hour", ...USER_DIMENSIONS],
+    outcomeCounts: true,
+  },
+  userDaily: {
+    table: "telemetry.user_rollups_daily",
+    keys: ["day", ...USER_DIMENSIONS],
+    outcomeCounts: true,
   },
 } satisfies Record<string, TRollup>;
 
 /**
  * Adding to a histogram appends the new (bucket, count) entries, which readers sum by bucket anyway; only a row whose
- * array grew past 256 entries (the hot rows every batch touches) is compacted, so most upserts never merge arrays.
+ * array grew past 256 entries (the hot rows every fold touches) is compacted, so most upserts never merge arrays.
  */
 const HIST_APPEND = `CASE WHEN cardinality(t.latency_hist) + cardinality(excluded.latency_hist) > 256
   THEN telemetry.hist_add(t.latency_hist, excluded.latency_hist) ELSE t.latency_hist || excluded.latency_hist END`;
 
-const MEASURES = [
-  "requests",
-  "prompt_tokens",
-  "completion_tokens",
-  "cached_tokens",
-  "cost_usd",
-  "unpriced",
-  "latency_sum_ms",
-  "latency_hist",
+/** Each measure: its inner aggregate over source rows (per key and latency bucket), summed again per key. */
+const MEASURES: [string, string][] = [
+  ["requests", "count(*)"],
+  ["prompt_tokens", "sum(s.prompt_tokens)"],
+  ["completion_tokens", "sum(s.completion_tokens)"],
+  ["cached_tokens", "sum(s.cached_tokens)"],
+  ["cost_usd", "COALESCE(sum(s.cost_usd), 0)"],
+  ["unpriced", "count(*) FILTER (WHERE s.cost_usd IS NULL)"],
+  ["latency_sum_ms", "sum(s.latency_ms)"],
+];
+const OUTCOME_MEASURES: [string, string][] = [
+  ["blocked", "count(*) FILTER (WHERE s.action = 'blocked')"],
+  ["escalated", "count(*) FILTER (WHERE s.action = 'escalated')"],
+  ["redacted", "count(*) FILTER (WHERE s.action = 'redacted')"],
+  ["errors", "count(*) FILTER (WHERE s.status = 'error')"],
 ];
 
-/** INSERT … SELECT of one rollup's rows from `source` (a table or CTE of event rows); `upsert` adds to existing rows. */
+/** INSERT … SELECT of one rollup's rows from `source`; `upsert` adds to existing rows. */
 export function rollupInsert(r: TRollup, source: string, upsert: boolean): string {
-  const n = r.keys.length;
-  const keyExprs = r.keys.map((k) => `${KEY_SQL[k] ?? `s.${k}`} AS ${k}`);
+  const measures = r.outcomeCounts ? [...MEASURES, ...OUTCOME_MEASURES] : MEASURES;
+  const keys = ["org_id", ...r.keys];
+  const keyExprs = keys.map((k) => `${KEY_SQL[k] ?? `s.${k}`} AS ${k}`);
   const from = r.from ? r.from(source) : `${source} s`;
+  const names = [...measures.map(([m]) => m), "latency_hist"];
   const upsertSql = upsert
-    ? `ON CONFLICT (org_id, ${r.keys.join(", ")}) DO UPDATE SET ${MEASURES.map((m) =>
-        m === "latency_hist" ? `latency_hist = ${HIST_APPEND}` : `${m} = t.${m} + excluded.${m}`,
-      ).join(", ")}`
+    ? `ON CONFLICT (${keys.join(", ")}) DO UPDATE SET ${names
+        .map((m) =>
+          m === "latency_hist" ? `latency_hist = ${HIST_APPEND}` : `${m} = t.${m} + excluded.${m}`,
+        )
+        .join(", ")}`
     : "";
-  return `INSERT INTO ${r.table} AS t (org_id, ${r.keys.join(", ")}, ${MEASURES.join(", ")})
-    SELECT $1::uuid, ${r.keys.join(", ")}, sum(n), sum(pt), sum(ct), sum(cached), sum(cost), sum(unpriced), sum(lat), array_agg((b::bigint << 32) | n ORDER BY b)
+  return `INSERT INTO ${r.table} AS t (${keys.join(", ")}, ${names.join(", ")})
+    SELECT ${keys.join(", ")}, ${measures.map(([m]) => `sum(${m})`).join(", ")}, array_agg((b::bigint << 32) | requests ORDER BY b)
     FROM (
-      SELECT ${keyExprs.join(", ")}, telemetry.latency_bucket(s.latency_ms) AS b, count(*) AS n, sum(s.prompt_tokens) AS pt,
-        sum(s.completion_tokens) AS ct, sum(s.cached_tokens) AS cached, COALESCE(sum(s.cost_usd), 0) AS cost,
-        count(*) FILTER (WHERE s.cost_usd IS NULL) AS unpriced, sum(s.latency_ms) AS lat
+      SELECT ${keyExprs.join(", ")}, telemetry.latency_bucket(s.latency_ms) AS b, ${measures.map(([m, agg]) => `${agg} AS ${m}`).join(", ")}
       FROM ${from}
-      GROUP BY ${Array.from({ length: n + 1 }, (_, i) => i + 1).join(", ")}
+      GROUP BY ${Array.from({ length: keys.length + 1 }, (_, i) => i + 1).join(", ")}
     ) x
-    GROUP BY ${r.keys.join(", ")}
-    ORDER BY ${r.keys.join(", ")}
+    GROUP BY ${keys.join(", ")}
+    ORDER BY ${keys.join(", ")}
     ${upsertSql}`;
 }
 
 export function activeUsersInsert(source: string, upsert: boolean): string {
   return `INSERT INTO telemetry.active_users_daily AS t (org_id, day, team_id, end_user, requests)
-    SELECT $1::uuid, (s.ts AT TIME ZONE 'UTC')::date AS day, s.team_id, s.end_user, count(*) FROM ${source} s
-    WHERE s.end_user IS NOT NULL GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+    SELECT s.org_id, (s.ts AT TIME ZONE 'UTC')::date AS day, s.team_id, s.end_user, count(*) FROM ${source} s
+    WHERE s.end_user IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ${upsert ? "ON CONFLICT (org_id, day, team_id, end_user) DO UPDATE SET requests = t.requests + excluded.requests" : ""}`;
 }
 
+/** Team spend per month; with `upsert`, RETURNING names the rows that grew (for budget alert checks). */
 export function teamSpendInsert(source: string, upsert: boolean): string {
   return `INSERT INTO telemetry.team_spend AS t (org_id, team_id, period, spent_usd, unpriced)
-    SELECT $1::uuid, s.team_id, to_char(s.ts AT TIME ZONE 'UTC', 'YYYY-MM') AS period, COALESCE(sum(s.cost_usd), 0), count(*) FILTER (WHERE s.cost_usd IS NULL)
-    FROM ${source} s WHERE s.team_id IS NOT NULL GROUP BY 2, 3 ORDER BY 2, 3
+    SELECT s.org_id, s.team_id, to_char(s.ts AT TIME ZONE 'UTC', 'YYYY-MM') AS period, COALESCE(sum(s.cost_usd), 0), count(*) FILTER (WHERE s.cost_usd IS NULL)
+    FROM ${source} s WHERE s.team_id IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
     ${upsert ? "ON CONFLICT (org_id, team_id, period) DO UPDATE SET spent_usd = t.spent_usd + excluded.spent_usd, unpriced = t.unpriced + excluded.unpriced, updated_at = now()" : ""}`;
 }
+
+/**
+ * An UPDATE adding cost differences to one rollup's rows, for a price change of one model ($1 org, $2 provider,
+ * $3 model): `changed` holds the changed events (rollup columns, `dc` the cost difference, `du` the unpriced one).
+ */
+export function rollupCostDelta(r: TRollup, changed: string): string {
+  const [time, ...rest] = r.keys;
+  const dims = rest.filter((k) => k !== "provider" && k !== "model");
+  const byModel = rest.includes("model") ? "r.provider = $2 AND r.model = $3 AND " : "";
+  const from = r.from ? r.from(changed) : `${changed} s`;
+  return `UPDATE ${r.table} r SET cost_usd = r.cost_usd + d.dc, unpriced = r.unpriced + d.du
+    FROM (SELECT ${KEY_SQL[time]} AS t, ${dims.map((k) => `${KEY_SQL[k] ?? `s.${k}`} AS ${k}`).join(", ")}, sum(s.dc) AS dc, sum(s.du) AS du
+          FROM ${from} GROUP BY ${dims.map((_, i) => i + 2).join(", ")}, 1) d
+    WHERE r.org_id = $1::uuid AND ${byModel}r.${time} = d.t AND ${dims.map((k) => `r.${k} IS NOT DISTINCT FROM d.${k}`).join(" AND ")}
+    RETURNING 1`;
+}
+
+/** Every table the rollups of an org's events live in (what retention and the rebuild clear). */
+export const ROLLUP_TABLES = Object.values(ROLLUPS).map((r) => r.table);

@@ -1,6 +1,6 @@
 import type { TGatewayEvent } from "@kt/contract";
 import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
-import { ratesFor, type TPriceOverride } from "../prices/price-book";
+import { ratesFor, type TPriceOverride, type TRates } from "../prices/price-book";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidOrNull = (v: string | null) => (v && UUID.test(v) ? v.toLowerCase() : null);
@@ -50,13 +50,17 @@ export function toEventRows(
   overrides: TPriceOverride[],
 ): TEventRowInput[] {
   const seen = new Set<string>();
+  // A batch holds a handful of models: look each one's rates up once.
+  const rateCache = new Map<string, TRates | null>();
   const rows: TEventRowInput[] = [];
   for (const e of events) {
     const id = e.id.toLowerCase();
     if (seen.has(id)) continue;
     seen.add(id);
-    const triggered = e.decisions.filter((d) => d.triggered);
-    const rates = ratesFor(overrides, e.provider, e.model);
+    const rateKey = `${e.provider}\u0000${e.model}`;
+    let rates = rateCache.get(rateKey);
+    if (rates === undefined) rateCache.set(rateKey, (rates = ratesFor(overrides, e.provider, e.model)));
+    const policies = policiesOf(e.decisions);
     rows.push({
       id,
       ts: new Date(e.ts).toISOString(),
@@ -80,8 +84,8 @@ export function toEventRows(
       status: e.status,
       http_status: e.httpStatus,
       action: e.action,
-      triggered_policies: [...new Set(triggered.map((d) => d.policy))],
-      policy_keys: [...new Set(triggered.flatMap((d) => [d.policy, d.type]))],
+      triggered_policies: policies.names,
+      policy_keys: policies.keys,
       blocked_by: e.blockedBy?.policy ?? null,
       blocked_reason: e.blockedBy?.reason ?? null,
       decisions: e.decisions,
@@ -92,4 +96,19 @@ export function toEventRows(
     });
   }
   return rows;
+}
+
+const NO_POLICIES = { names: [] as string[], keys: [] as string[] };
+
+/** Distinct names of the triggered policies, and their distinct names and types together (what `policy=` matches). */
+function policiesOf(decisions: TGatewayEvent["decisions"]): { names: string[]; keys: string[] } {
+  if (!decisions.some((d) => d.triggered)) return NO_POLICIES;
+  const names = new Set<string>();
+  const keys = new Set<string>();
+  for (const d of decisions) {
+    if (!d.triggered) continue;
+    names.add(d.policy);
+    keys.add(d.policy).add(d.type);
+  }
+  return { names: [...names], keys: [...keys] };
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from "@nestjs/common";
 import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
-import { BudgetAlertsService } from "../budgets/budget-alerts.service";
 import { toEventRecord } from "../events/event-record";
 import { EventStreamService } from "../events/event-stream.service";
 import { NotificationsService } from "../notifications/notifications.service";
@@ -8,8 +7,8 @@ import type { TInsertedEvent, TRaised } from "./ingest-writer";
 import { IngestRepository } from "./ingest.repository";
 
 /**
- * What follows a committed batch: the live tail, budget threshold checks, P1 escalations in the feed, and
- * each gateway key's "last used" time.
+ * What follows a committed batch: the live tail, P1 escalations in the feed, and each gateway key's "last used"
+ * time. (Budget thresholds are checked after the fold that adds the batch to team spend: RollupFolder.)
  */
 @Injectable()
 export class IngestEffectsService {
@@ -17,7 +16,6 @@ export class IngestEffectsService {
 
   constructor(
     private readonly stream: EventStreamService,
-    private readonly alerts: BudgetAlertsService,
     private readonly notifications: NotificationsService,
     private readonly ingest: IngestRepository,
   ) {}
@@ -48,17 +46,6 @@ export class IngestEffectsService {
     await this.stream
       .publish(orgId, records)
       .catch((e: Error) => this.logger.warn(`live tail publish failed: ${e.message}`));
-    const byPeriod = new Map<string, Set<string>>();
-    for (const e of inserted) {
-      if (!e.team_id || e.cost_usd === null) continue;
-      const period = e.ts.slice(0, 7);
-      byPeriod.set(period, (byPeriod.get(period) ?? new Set()).add(e.team_id));
-    }
-    for (const [period, teams] of byPeriod) {
-      this.alerts
-        .check(orgId, period, [...teams])
-        .catch((e: Error) => this.logger.warn(`budget alert check failed: ${e.message}`));
-    }
     this.markKeysUsed(orgId, inserted).catch((e: Error) =>
       this.logger.warn(`key last-used update failed: ${e.message}`),
     );

@@ -8,6 +8,7 @@ import { PricesRepository } from "../prices/prices.repository";
 import { toEventRows, type TEventRowInput } from "./event-rows";
 import { IngestEffectsService } from "./ingest-effects.service";
 import { IngestRepository } from "./ingest.repository";
+import { RollupFolder } from "./rollup-folder";
 
 /** An inserted event with the cost the database computed. */
 export type TInsertedEvent = TEventRowInput & { cost_usd: string | null };
@@ -22,7 +23,7 @@ type TPending = {
 
 /** Events one transaction takes at most: several waiting batches of one org go in together. */
 const GROUP_MAX_EVENTS = 5_000;
-/** Transactions of one org at a time: the inserts run in parallel, the few shared rollup rows are locked last. */
+/** Transactions of one org at a time: they insert events and queue entries only, so they share no row. */
 const LANES_PER_ORG = 3;
 /** PostgreSQL: no partition of relation found for row. */
 const NO_PARTITION = "23514";
@@ -30,8 +31,10 @@ const NO_PARTITION = "23514";
 /**
  * Group commit per org. An org has a queue and up to LANES_PER_ORG transactions in flight: batches that arrive
  * while they run wait and then go in together, in one transaction and one statement, so the per-transaction cost
- * (planning, commit, the shared rollup and spend rows) is paid once per group rather than once per batch. Each
- * batch still gets its own answer; if a group fails, its batches are retried one by one.
+ * (planning, commit) is paid once per group rather than once per batch. The transaction stores the new events and
+ * queues them; the RollupFolder then adds them to the rollups and team spend, many groups per fold. A batch is
+ * answered once that fold has committed, so what a gateway sees acknowledged is in every read. If a group fails,
+ * its batches are retried one by one.
  */
 @Injectable()
 export class IngestWriter {
@@ -44,6 +47,7 @@ export class IngestWriter {
     private readonly prices: PricesRepository,
     private readonly escalations: EscalationsRepository,
     private readonly effects: IngestEffectsService,
+    private readonly folder: RollupFolder,
   ) {}
 
   /** Stores a validated batch; resolves with how many of its events were new. */
@@ -94,18 +98,29 @@ export class IngestWriter {
         return this.store(orgId, group);
       },
     );
-    const accepted = new Map<TPending, number>();
-    for (const e of inserted) accepted.set(owners.get(e.id)!, (accepted.get(owners.get(e.id)!) ?? 0) + 1);
-    for (const p of group) p.done(accepted.get(p) ?? 0);
+    // The lane goes on with the next group while this one waits for its fold.
+    const folded = this.folder
+      .afterInsert()
+      .catch((e: Error) =>
+        this.logger.warn(`events stored, rollups deferred to the next fold: ${e.message}`),
+      );
     if (inserted.length > 0) {
       const gateways = new Map(group.map((p) => [p.gateway.gatewayId, p.gateway]));
-      await this.effects
+      this.effects
         .afterCommit(orgId, gateways, inserted, raised)
         .catch((e: Error) => this.logger.warn(`after ingest: ${e.message}`));
     }
+    void folded.then(() => {
+      const accepted = new Map<TPending, number>();
+      for (const e of inserted) {
+        const owner = owners.get(e.id)!;
+        accepted.set(owner, (accepted.get(owner) ?? 0) + 1);
+      }
+      for (const p of group) p.done(accepted.get(p) ?? 0);
+    });
   }
 
-  /** One transaction: the group's new events (first copy of an id wins), rollups, spend and escalations. */
+  /** One transaction: the group's new events (first copy of an id wins) with their queue entries, and escalations. */
   private store(orgId: string, group: TPending[]) {
     return this.telemetry.transaction(async (client) => {
       await this.ingest.lockPricesShared(client, orgId);
@@ -119,10 +134,12 @@ export class IngestWriter {
           rows.push(row);
         }
       }
-      const costs = await this.ingest.insertAndRollUp(client, orgId, rows);
-      const inserted: TInsertedEvent[] = rows
-        .filter((r) => costs.has(r.id))
-        .map((r) => ({ ...r, cost_usd: costs.get(r.id) ?? null }));
+      const costs = await this.ingest.insertAndQueue(client, orgId, [...rows].sort(byTsThenId));
+      const inserted: TInsertedEvent[] = [];
+      for (const r of rows) {
+        const cost = costs.get(r.id);
+        if (cost !== undefined) inserted.push(Object.assign(r, { cost_usd: cost }));
+      }
       const raised: TRaised[] = inserted.length
         ? await this.escalations.raise(client, orgId, inserted.flatMap(escalationsFor))
         : [];
@@ -130,3 +147,6 @@ export class IngestWriter {
     });
   }
 }
+
+const byTsThenId = (a: TEventRowInput, b: TEventRowInput) =>
+  a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -9,10 +9,11 @@ import { IngestRepository } from "./ingest.repository";
 import { IngestService } from "./ingest.service";
 import { IngestEffectsService } from "./ingest-effects.service";
 import { IngestWriter } from "./ingest-writer";
+import { RollupFolder } from "./rollup-folder";
 
 @Module({
   imports: [EventsModule, BudgetsModule, EscalationsModule, NotificationsModule, PricesModule],
   controllers: [IngestController],
-  providers: [IngestService, IngestRepository, IngestWriter, IngestEffectsService],
+  providers: [IngestService, IngestRepository, IngestWriter, IngestEffectsService, RollupFolder],
 })
 export class IngestModule {}

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { TelemetryPool } from "../events/telemetry-pool";
 import { COST_SQL } from "../prices/price-book";
 import type { TEventRowInput } from "./event-rows";
-import { activeUsersInsert, rollupInsert, ROLLUPS, teamSpendInsert } from "../events/rollup-sql";
+import { foldRollupQueue, type TFoldResult } from "../events/rollup-fold";
 
 const EVENT_RECORD = `id uuid, ts timestamptz, gateway_id uuid, team_id uuid, key_id uuid, end_user text, provider text, model text,
   stream boolean, prompt_tokens integer, completion_tokens integer, cached_tokens integer, tokens_estimated boolean,
@@ -11,9 +11,31 @@ const EVENT_RECORD = `id uuid, ts timestamptz, gateway_id uuid, team_id uuid, ke
   policy_latency_ms double precision, status text, http_status smallint, action text, triggered_policies text[], policy_keys text[],
   blocked_by text, blocked_reason text, decisions jsonb, prompt_redacted text, prompt_hash text, error text, config_version integer`;
 
-const columnsOf = (record: string) => record.split(",").map((c) => c.trim().split(/\s+/)[0]);
+const COLUMNS = EVENT_RECORD.split(",")
+  .map((c) => c.trim().split(/\s+/)[0])
+  .filter((c) => !c.startsWith("rate_"));
+const COST = COST_SQL({
+  prompt: "x.prompt_tokens",
+  completion: "x.completion_tokens",
+  cached: "x.cached_tokens",
+  input: "x.rate_in",
+  output: "x.rate_out",
+  cachedRate: "x.rate_cached",
+});
+/** What the rollups need of an event (telemetry.rollup_queue's columns, besides the org). */
+const QUEUED = `event_id, ts, team_id, gateway_id, provider, model, end_user, action, status, prompt_tokens, completion_tokens,
+  cached_tokens, cost_usd, latency_ms, triggered_policies, policy_keys`;
+const INSERT_AND_QUEUE_SQL = `WITH ins AS (
+    INSERT INTO telemetry.events (org_id, cost_usd, ${COLUMNS.join(", ")})
+    SELECT $1::uuid, ${COST}, ${COLUMNS.map((c) => `x.${c}`).join(", ")}
+    FROM jsonb_to_recordset($2::jsonb) AS x(${EVENT_RECORD})
+    ON CONFLICT DO NOTHING
+    RETURNING ${QUEUED.replace("event_id", "id AS event_id")}
+  ),
+  queued AS (INSERT INTO telemetry.rollup_queue (org_id, ${QUEUED}) SELECT $1::uuid, ${QUEUED} FROM ins)
+  SELECT event_id AS id, cost_usd::text AS cost_usd FROM ins`;
 
-/** The only place ingest writes telemetry: events, rollups, team spend and reservation releases, in the caller's transaction. */
+/** The only place ingest writes telemetry: events with their queue entries, and the fold of the queue into rollups. */
 @Injectable()
 export class IngestRepository {
   private readonly knownDays = new Set<string>();
@@ -48,45 +70,32 @@ export class IngestRepository {
   }
 
   /**
-   * One statement: inserts the events whose id is new (cost computed from the rates), adds exactly those to every
-   * rollup, daily users and team spend, and releases the reservations they settle. Returns the new ids with cost.
+   * One statement: inserts the events whose id is new (cost computed from the rates) and queues exactly those for the
+   * rollup fold. Returns the new ids with their cost. Rows should come sorted by (ts, id): concurrent transactions
+   * inserting the same ids (a replay racing its original) then wait on each other in one order, never in a cycle.
    */
-  async insertAndRollUp(
+  async insertAndQueue(
     client: pg.PoolClient,
     orgId: string,
     rows: TEventRowInput[],
   ): Promise<Map<string, string | null>> {
-    const columns = columnsOf(EVENT_RECORD).filter((c) => !c.startsWith("rate_"));
-    const cost = COST_SQL({
-      prompt: "x.prompt_tokens",
-      completion: "x.completion_tokens",
-      cached: "x.cached_tokens",
-      input: "x.rate_in",
-      output: "x.rate_out",
-      cachedRate: "x.rate_cached",
-    });
-    const sql = `WITH ins AS (
-        INSERT INTO telemetry.events (org_id, cost_usd, ${columns.join(", ")})
-        SELECT $1::uuid, ${cost}, ${columns.map((c) => `x.${c}`).join(", ")}
-        FROM jsonb_to_recordset($2::jsonb) AS x(${EVENT_RECORD})
-        ON CONFLICT DO NOTHING
-        RETURNING id, ts, team_id, gateway_id, provider, model, end_user, action, status, prompt_tokens, completion_tokens, cached_tokens,
-          cost_usd, latency_ms, triggered_policies, policy_keys
-      ),
-      ${Object.entries(ROLLUPS)
-        .map(([name, r]) => `${name} AS (${rollupInsert(r, "ins", true)} RETURNING 1)`)
-        .join(",\n      ")},
-      users AS (${activeUsersInsert("ins", true)} RETURNING 1),
-      spend AS (${teamSpendInsert("ins", true)} RETURNING 1),
-      released AS (DELETE FROM telemetry.budget_reservations WHERE org_id = $1::uuid AND event_id IN (SELECT id FROM ins) RETURNING 1)
-      SELECT id, cost_usd::text AS cost_usd FROM ins`;
     // Named: PostgreSQL plans the statement once per connection instead of on every batch.
     const result = await client.query<{ id: string; cost_usd: string | null }>({
       name: "kt-ingest-events",
-      text: sql,
+      text: INSERT_AND_QUEUE_SQL,
       values: [orgId, JSON.stringify(rows)],
     });
     return new Map(result.rows.map((r) => [r.id, r.cost_usd]));
+  }
+
+  /** Moves queued events into the rollups (see rollup-fold.ts), in one transaction. */
+  fold(): Promise<TFoldResult> {
+    return this.telemetry.transaction((client) => foldRollupQueue(client));
+  }
+
+  /** The queue is emptied by every fold: reclaiming its dead rows often keeps each fold's scan a few pages long. */
+  async vacuumQueue(): Promise<void> {
+    await this.telemetry.pool.query("VACUUM telemetry.rollup_queue");
   }
 
   /** A price change rewrites costs under the exclusive form of this lock; ingest takes the shared form. */

@@ -1,6 +1,8 @@
 import { Injectable } from "@nestjs/common";
 import type { OrgDb, OrgTx } from "@kt/db";
 import type pg from "pg";
+import { FOLD_ORG_SQL } from "../events/rollup-fold";
+import { rollupCostDelta, ROLLUPS } from "../events/rollup-sql";
 import { TelemetryPool } from "../events/telemetry-pool";
 import { COST_SQL, type TPriceOverride } from "./price-book";
 
@@ -66,9 +68,13 @@ export class PricesRepository {
     return rows;
   }
 
-  /** Takes the lock that ingest takes shared: no batch is mid-way while stored costs are rewritten. */
+  /**
+   * Takes the lock that ingest and the rollup fold take shared: no batch is mid-way while stored costs are rewritten.
+   * Then folds the org's queued events, so the rollups hold every stored event the recompute changes.
+   */
   async lockPricesExclusive(tx: OrgTx, orgId: string) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`prices:${orgId}`}, 0))`;
+    await tx.$queryRawUnsafe(FOLD_ORG_SQL, orgId);
   }
 
   /** Distinct provider and model names in stored events for a provider (to find the ones a price now matches). */
@@ -108,16 +114,15 @@ export class PricesRepository {
          RETURNING e.ts, e.team_id, e.gateway_id, e.end_user, e.action, e.status, e.triggered_policies, e.policy_keys,
            COALESCE(e.cost_usd, 0) - COALESCE(o.old_cost, 0) AS dc, (e.cost_usd IS NULL)::int - (o.old_cost IS NULL)::int AS du
        ),
-       hourly AS (${rollupDelta("telemetry.event_rollups_hourly", ["end_user"], "changed c")}),
-       nouser AS (${rollupDelta("telemetry.event_rollups_hourly_nouser", [], "changed c")}),
-       daily AS (${rollupDelta("telemetry.event_rollups_daily", [], "changed c", "day")}),
-       policies AS (${rollupDelta("telemetry.policy_rollups_hourly", ["kind", "policy"], POLICY_KEYS_OF_CHANGED)}),
+       ${Object.entries(ROLLUPS)
+         .map(([name, r]) => `${name} AS (${rollupCostDelta(r, "changed")}),`)
+         .join("\n       ")}
        spend AS (
          UPDATE telemetry.team_spend t SET spent_usd = t.spent_usd + s.dc, unpriced = t.unpriced + s.du, updated_at = now()
          FROM (SELECT team_id, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM') AS period, sum(dc) AS dc, sum(du) AS du FROM changed WHERE team_id IS NOT NULL GROUP BY 1, 2) s
          WHERE t.org_id = $1::uuid AND t.team_id = s.team_id AND t.period = s.period RETURNING 1
        )
-       SELECT (SELECT count(*) FROM changed) AS changed, (SELECT count(*) FROM hourly) + (SELECT count(*) FROM nouser) + (SELECT count(*) FROM daily) + (SELECT count(*) FROM policies) + (SELECT count(*) FROM spend) AS touched`,
+       SELECT (SELECT count(*) FROM changed) AS changed, (SELECT count(*) FROM spend) AS touched`,
       orgId,
       provider,
       model,
@@ -127,24 +132,4 @@ export class PricesRepository {
     );
     return Number(rows[0]?.changed ?? 0);
   }
-}
-
-const POLICY_KEYS_OF_CHANGED = `(SELECT c0.*, k.kind, k.policy FROM changed c0 CROSS JOIN LATERAL
-  (SELECT 'name' AS kind, unnest(c0.triggered_policies) AS policy UNION ALL SELECT 'key', unnest(c0.policy_keys)) k) c`;
-
-/** An UPDATE adding the cost differences of the changed events to one rollup table, matched on its whole key. */
-function rollupDelta(
-  table: string,
-  extraKeys: string[],
-  from: string,
-  period: "hour" | "day" = "hour",
-): string {
-  const keys = ["team_id", "gateway_id", "action", "status", ...extraKeys];
-  const bucket = period === "hour" ? "date_trunc('hour', c.ts, 'UTC')" : "(c.ts AT TIME ZONE 'UTC')::date";
-  return `UPDATE ${table} r SET cost_usd = r.cost_usd + s.dc, unpriced = r.unpriced + s.du
-    FROM (SELECT ${bucket} AS t, ${keys.map((k) => `c.${k}`).join(", ")}, sum(c.dc) AS dc, sum(c.du) AS du
-          FROM ${from} GROUP BY ${keys.map((_, i) => i + 2).join(", ")}, 1) s
-    WHERE r.org_id = $1::uuid AND r.provider = $2 AND r.model = $3 AND r.${period} = s.t
-      AND ${keys.map((k) => `r.${k} IS NOT DISTINCT FROM s.${k}`).join(" AND ")}
-    RETURNING 1`;
 }
