@@ -43,6 +43,8 @@ export async function foldRollupQueue(client: pg.ClientBase): Promise<TFoldResul
     "SELECT pg_advisory_xact_lock_shared(hashtextextended('prices:' || o::text, 0)) FROM unnest($1::uuid[]) AS o",
     [orgs],
   );
+  // A busy fold holds tens of thousands of queued rows: keep them and the sorts in memory, never in temp files.
+  await client.query("SET LOCAL work_mem = '64MB'");
   const result = await client.query<TFoldResult>({
     name: "kt-rollup-fold",
     text: FOLD_ORGS_SQL,
