@@ -1,38 +1,66 @@
 import type { TFinding } from "../types";
 
-type TSecretRule = { id: string; re: RegExp };
+/**
+ * `cue`: a literal (case-sensitive) or a pattern that every match of `re` contains. Testing it is one fast scan;
+ * on text without it, `re` cannot match and is not run.
+ */
+type TSecretRule = { id: string; cue: string | RegExp; re: RegExp };
 
 /**
  * Credential shapes after the public gitleaks rule set (prefixes and lengths the issuers document). Kept inline
  * rather than loading a scanner package: the chain runs on every request and must stay well under a millisecond.
  */
 const RULES: TSecretRule[] = [
-  { id: "aws-access-key-id", re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g },
-  { id: "aws-secret-access-key", re: /\baws.{0,20}?(?:secret|key).{0,20}?['"=:\s]\s*([A-Za-z0-9/+=]{40})\b/gi },
-  { id: "gcp-api-key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { id: "gcp-service-account", re: /"type"\s*:\s*"service_account"/g },
-  { id: "azure-storage-key", re: /\bAccountKey=[A-Za-z0-9+/=]{80,90}/g },
-  { id: "github-token", re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/g },
-  { id: "github-fine-grained-token", re: /\bgithub_pat_[A-Za-z0-9_]{82}\b/g },
-  { id: "gitlab-token", re: /\bglpat-[A-Za-z0-9_-]{20}\b/g },
-  { id: "bitbucket-app-password", re: /\bATBB[A-Za-z0-9_=.-]{28,}\b/g },
-  { id: "openai-api-key", re: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b|\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}\b/g },
-  { id: "anthropic-api-key", re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g },
-  { id: "huggingface-token", re: /\bhf_[A-Za-z]{34}\b/g },
-  { id: "kt-gateway-key", re: /\bkt_gk_[A-Za-z0-9_-]{20,}\b/g },
-  { id: "slack-token", re: /\bxox[baprs]-[0-9A-Za-z-]{10,}\b/g },
-  { id: "stripe-secret-key", re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,}\b/g },
-  { id: "twilio-api-key", re: /\bSK[0-9a-f]{32}\b/g },
-  { id: "sendgrid-api-key", re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { id: "npm-token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { id: "private-key", re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END[^-]*-----|$)/g },
-  { id: "jwt", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\b/g },
-  { id: "connection-string", re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^\s:@/]+:[^\s@/]+@[^\s'"]+/gi },
-  { id: "password-assignment", re: /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)\b\s*[:=]\s*['"]?([^\s'"]{8,})/gi },
+  { id: "aws-access-key-id", cue: /A(?:KI|SI|BI|CC)A/, re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g },
+  {
+    id: "aws-secret-access-key",
+    cue: /aws/i,
+    re: /\baws.{0,20}?(?:secret|key).{0,20}?['"=:\s]\s*([A-Za-z0-9/+=]{40})\b/gi,
+  },
+  { id: "gcp-api-key", cue: "AIza", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { id: "gcp-service-account", cue: "service_account", re: /"type"\s*:\s*"service_account"/g },
+  { id: "azure-storage-key", cue: "AccountKey=", re: /\bAccountKey=[A-Za-z0-9+/=]{80,90}/g },
+  { id: "github-token", cue: /gh[pousr]_/, re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/g },
+  { id: "github-fine-grained-token", cue: "github_pat_", re: /\bgithub_pat_[A-Za-z0-9_]{82}\b/g },
+  { id: "gitlab-token", cue: "glpat-", re: /\bglpat-[A-Za-z0-9_-]{20}\b/g },
+  { id: "bitbucket-app-password", cue: "ATBB", re: /\bATBB[A-Za-z0-9_=.-]{28,}\b/g },
+  {
+    id: "openai-api-key",
+    cue: "sk-",
+    re: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b|\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}\b/g,
+  },
+  { id: "anthropic-api-key", cue: "sk-ant-", re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g },
+  { id: "huggingface-token", cue: "hf_", re: /\bhf_[A-Za-z]{34}\b/g },
+  { id: "kt-gateway-key", cue: "kt_gk_", re: /\bkt_gk_[A-Za-z0-9_-]{20,}\b/g },
+  { id: "slack-token", cue: "xox", re: /\bxox[baprs]-[0-9A-Za-z-]{10,}\b/g },
+  { id: "stripe-secret-key", cue: /k_(?:live|test)_/, re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,}\b/g },
+  { id: "twilio-api-key", cue: "SK", re: /\bSK[0-9a-f]{32}\b/g },
+  { id: "sendgrid-api-key", cue: "SG.", re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { id: "npm-token", cue: "npm_", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  {
+    id: "private-key",
+    cue: "-----BEGIN ",
+    re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END[^-]*-----|$)/g,
+  },
+  { id: "jwt", cue: "eyJ", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\b/g },
+  {
+    id: "connection-string",
+    cue: "://",
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver):\/\/[^\s:@/]+:[^\s@/]+@[^\s'"]+/gi,
+  },
+  {
+    id: "password-assignment",
+    cue: /(?:passwd|password|pwd|secret|key|token)\s*[:=]/i,
+    re: /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)\b\s*[:=]\s*['"]?([^\s'"]{8,})/gi,
+  },
 ];
 
-// The lookbehind makes a scan start only at the first character of a run, not at every character of every word.
-const CANDIDATE = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{32,}/g;
+// Characters of a high-entropy candidate: letters, digits and + / _ = -.
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-")
+  TOKEN_CHAR[c.charCodeAt(0)] = 1;
+const MIN_CANDIDATE = 32;
+const isTokenChar = (c: number) => c < 128 && TOKEN_CHAR[c] === 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function shannonEntropy(s: string): number {
@@ -52,12 +80,20 @@ function shannonEntropy(s: string): number {
  */
 function findHighEntropy(text: string): TFinding[] {
   const out: TFinding[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const token = m[0];
+  // One pass over the text: only whole runs of 32+ candidate characters are looked at further.
+  for (let i = 0; i < text.length;) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
+    if (i - start < MIN_CANDIDATE) continue;
+    const token = text.slice(start, i);
     if (UUID.test(token) || /^[0-9a-f-]+$/i.test(token) || /^[A-Za-z-]+$/.test(token)) continue;
     if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token)) continue;
     if (shannonEntropy(token) < 4.3) continue;
-    out.push({ type: "secret", start: m.index, end: m.index + token.length, rule: "high-entropy-string" });
+    out.push({ type: "secret", start, end: i, rule: "high-entropy-string" });
   }
   return out;
 }
@@ -65,11 +101,13 @@ function findHighEntropy(text: string): TFinding[] {
 export function findSecrets(text: string): TFinding[] {
   const out: TFinding[] = [];
   for (const rule of RULES) {
+    if (typeof rule.cue === "string" ? !text.includes(rule.cue) : !rule.cue.test(text)) continue;
     for (const m of text.matchAll(rule.re)) {
       if (out.some((f) => m.index < f.end && f.start < m.index + m[0].length)) continue;
       out.push({ type: "secret", start: m.index, end: m.index + m[0].length, rule: rule.id });
     }
   }
-  for (const f of findHighEntropy(text)) if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
+  for (const f of findHighEntropy(text))
+    if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -3,7 +3,11 @@
  * refusals, repetition, and an answer that ignores the question's words. Cheap by design; escalation routes
  * the low scorers to people.
  */
-export function scoreQuality(prompt: string, response: string, finishReason: string | null): { score: number; signals: string[] } {
+export function scoreQuality(
+  prompt: string,
+  response: string,
+  finishReason: string | null,
+): { score: number; signals: string[] } {
   const signals: string[] = [];
   let score = 1;
   const text = response.trim();
@@ -12,7 +16,11 @@ export function scoreQuality(prompt: string, response: string, finishReason: str
     score -= 0.3;
     signals.push("truncated");
   }
-  if (/^(i'?m sorry|i am sorry|i apologi[sz]e|as an ai|i can(no|')t (help|assist|do that)|i am unable|i'm unable)/i.test(text)) {
+  if (
+    /^(i'?m sorry|i am sorry|i apologi[sz]e|as an ai|i can(no|')t (help|assist|do that)|i am unable|i'm unable)/i.test(
+      text,
+    )
+  ) {
     score -= 0.5;
     signals.push("refusal");
   }
@@ -28,13 +36,36 @@ export function scoreQuality(prompt: string, response: string, finishReason: str
       signals.push("repetitive");
     }
   }
-  const promptWords = new Set(prompt.toLowerCase().split(/\W+/).filter((w) => w.length > 4));
-  if (promptWords.size >= 4 && words.length >= 10) {
-    const overlap = words.filter((w) => promptWords.has(w)).length;
-    if (overlap === 0) {
-      score -= 0.2;
-      signals.push("off_topic");
-    }
+  if (words.length >= 10 && isOffTopic(prompt, words)) {
+    score -= 0.2;
+    signals.push("off_topic");
   }
   return { score: Math.max(0, Math.round(score * 100) / 100), signals };
+}
+
+const LONG_WORD = /\w{5,}/g;
+
+/**
+ * Off topic: the prompt has at least 4 distinct words of 5+ characters and the answer uses none of them. One pass
+ * over the prompt that stops at the first shared word, with no set of all the prompt's words.
+ */
+function isOffTopic(prompt: string, answerWords: string[]): boolean {
+  const answerLongWords = new Set(answerWords.filter((w) => w.length > 4));
+  const promptLongWords = new Set<string>();
+  // Lower-case the whole prompt first, not word by word: lower-casing can turn a non-word character into word
+  // characters (U+0130 becomes "i" + U+0307), which changes where words break.
+  const lower = prompt.toLowerCase();
+  LONG_WORD.lastIndex = 0;
+  for (let m = LONG_WORD.exec(lower); m; m = LONG_WORD.exec(lower)) {
+    if (answerLongWords.has(m[0])) {
+      LONG_WORD.lastIndex = 0;
+      return false;
+    }
+    if (promptLongWords.size < 4) promptLongWords.add(m[0]);
+    else if (answerLongWords.size === 0) {
+      LONG_WORD.lastIndex = 0;
+      return true;
+    }
+  }
+  return promptLongWords.size >= 4;
 }
