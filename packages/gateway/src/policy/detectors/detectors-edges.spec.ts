@@ -54,6 +54,16 @@ describe("dlp-filter edges", () => {
     ]);
   });
 
+  it("finds the rules whose cue is an underscore or a dot away from the start of the match", () => {
+    expect(secrets('{"type": "service_account", "project_id": "x"}')).toEqual([
+      ["gcp-service-account", '"type": "service_account"'],
+    ]);
+    const jwt =
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    expect(secrets(`Bearer ${jwt}`)).toEqual([["jwt", jwt]]);
+    expect(secrets(`npm_${"a1B2".repeat(9)}`)).toEqual([["npm-token", `npm_${"a1B2".repeat(9)}`]]);
+  });
+
   it("keeps the earlier rule where two rules overlap", () => {
     expect(secrets("sk-ant-api03-" + "x".repeat(90)).map(([rule]) => rule)).toEqual(["anthropic-api-key"]);
     expect(secrets("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc")).toEqual([

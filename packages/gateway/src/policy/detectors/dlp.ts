@@ -1,8 +1,9 @@
 import type { TFinding } from "../types";
+import { charTable, forEachLongRun } from "./char-runs";
 
 /**
- * `cue`: a literal (case-sensitive) or a pattern that every match of `re` contains. Testing it is one fast scan;
- * on text without it, `re` cannot match and is not run.
+ * `cue`: a literal (case-sensitive) or a pattern that every match of `re` contains, chosen to start with a rare
+ * character where one can. Testing it is one fast scan; on text without it, `re` cannot match and is not run.
  */
 type TSecretRule = { id: string; cue: string | RegExp; re: RegExp };
 
@@ -18,10 +19,10 @@ const RULES: TSecretRule[] = [
     re: /\baws.{0,20}?(?:secret|key).{0,20}?['"=:\s]\s*([A-Za-z0-9/+=]{40})\b/gi,
   },
   { id: "gcp-api-key", cue: "AIza", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { id: "gcp-service-account", cue: "service_account", re: /"type"\s*:\s*"service_account"/g },
+  { id: "gcp-service-account", cue: "_account", re: /"type"\s*:\s*"service_account"/g },
   { id: "azure-storage-key", cue: "AccountKey=", re: /\bAccountKey=[A-Za-z0-9+/=]{80,90}/g },
   { id: "github-token", cue: /gh[pousr]_/, re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/g },
-  { id: "github-fine-grained-token", cue: "github_pat_", re: /\bgithub_pat_[A-Za-z0-9_]{82}\b/g },
+  { id: "github-fine-grained-token", cue: "_pat_", re: /\bgithub_pat_[A-Za-z0-9_]{82}\b/g },
   { id: "gitlab-token", cue: "glpat-", re: /\bglpat-[A-Za-z0-9_-]{20}\b/g },
   { id: "bitbucket-app-password", cue: "ATBB", re: /\bATBB[A-Za-z0-9_=.-]{28,}\b/g },
   {
@@ -29,7 +30,7 @@ const RULES: TSecretRule[] = [
     cue: "sk-",
     re: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b|\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}\b/g,
   },
-  { id: "anthropic-api-key", cue: "sk-ant-", re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g },
+  { id: "anthropic-api-key", cue: "-ant-", re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g },
   { id: "huggingface-token", cue: "hf_", re: /\bhf_[A-Za-z]{34}\b/g },
   { id: "kt-gateway-key", cue: "kt_gk_", re: /\bkt_gk_[A-Za-z0-9_-]{20,}\b/g },
   { id: "slack-token", cue: "xox", re: /\bxox[baprs]-[0-9A-Za-z-]{10,}\b/g },
@@ -42,7 +43,7 @@ const RULES: TSecretRule[] = [
     cue: "-----BEGIN ",
     re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END[^-]*-----|$)/g,
   },
-  { id: "jwt", cue: "eyJ", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\b/g },
+  { id: "jwt", cue: ".eyJ", re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}\b/g },
   {
     id: "connection-string",
     cue: "://",
@@ -50,17 +51,14 @@ const RULES: TSecretRule[] = [
   },
   {
     id: "password-assignment",
-    cue: /(?:passwd|password|pwd|secret|key|token)\s*[:=]/i,
+    cue: /[dtyn]\s*[:=]/i, // the last letter of each keyword
     re: /\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret)\b\s*[:=]\s*['"]?([^\s'"]{8,})/gi,
   },
 ];
 
 // Characters of a high-entropy candidate: letters, digits and + / _ = -.
-const TOKEN_CHAR = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-")
-  TOKEN_CHAR[c.charCodeAt(0)] = 1;
+const TOKEN_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-");
 const MIN_CANDIDATE = 32;
-const isTokenChar = (c: number) => c < 128 && TOKEN_CHAR[c] === 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function shannonEntropy(s: string): number {
@@ -80,27 +78,27 @@ function shannonEntropy(s: string): number {
  */
 function findHighEntropy(text: string): TFinding[] {
   const out: TFinding[] = [];
-  // One pass over the text: only whole runs of 32+ candidate characters are looked at further.
-  for (let i = 0; i < text.length;) {
-    if (!isTokenChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
-    if (i - start < MIN_CANDIDATE) continue;
-    const token = text.slice(start, i);
-    if (UUID.test(token) || /^[0-9a-f-]+$/i.test(token) || /^[A-Za-z-]+$/.test(token)) continue;
-    if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token)) continue;
-    if (shannonEntropy(token) < 4.3) continue;
-    out.push({ type: "secret", start, end: i, rule: "high-entropy-string" });
-  }
+  forEachLongRun(text, TOKEN_CHAR, MIN_CANDIDATE, (start, end) => {
+    const token = text.slice(start, end);
+    if (UUID.test(token) || /^[0-9a-f-]+$/i.test(token) || /^[A-Za-z-]+$/.test(token)) return;
+    if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token)) return;
+    if (shannonEntropy(token) < 4.3) return;
+    out.push({ type: "secret", start, end, rule: "high-entropy-string" });
+  });
   return out;
 }
 
+// Prose seldom has an underscore: one look for it rules out every cue that has one.
+const CUE_HAS_UNDERSCORE = RULES.map((rule) =>
+  (typeof rule.cue === "string" ? rule.cue : rule.cue.source).includes("_"),
+);
+
 export function findSecrets(text: string): TFinding[] {
   const out: TFinding[] = [];
-  for (const rule of RULES) {
+  const underscore = text.includes("_");
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i];
+    if (CUE_HAS_UNDERSCORE[i] && !underscore) continue;
     if (typeof rule.cue === "string" ? !text.includes(rule.cue) : !rule.cue.test(text)) continue;
     for (const m of text.matchAll(rule.re)) {
       if (out.some((f) => m.index < f.end && f.start < m.index + m[0].length)) continue;

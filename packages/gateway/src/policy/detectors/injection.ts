@@ -1,5 +1,6 @@
 import type { TFinding } from "../types";
 import { CueAnchors } from "./anchors";
+import { charTable, forEachLongRun, inTable } from "./char-runs";
 
 /** `anchors`: words or phrases, one of which every match of `re` contains at a word start (see CueAnchors). */
 type TRule = { id: string; anchors: string[]; category: string; weight: number; re: RegExp };
@@ -98,50 +99,28 @@ const WORD_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 const HEX_CHAR = charTable("0123456789abcdefABCDEF");
 const EQUALS = 61;
 
-function charTable(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
-
-const isIn = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
-
 const printable = (decoded: string) => /^[\x20-\x7e\s]+$/.test(decoded);
 
 /**
  * Text hidden in base64 (runs of 24+ base64 characters, up to two "=" after) or hex (whole words of 32+ hex digits,
- * an even number), decoded where it decodes to printable text. One pass over the text each, no regex per word.
+ * an even number), decoded where it decodes to printable text. Each a pass that reads about one character in 24.
  */
 function decodedPayloads(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length;) {
-    if (!isIn(BASE64_CHAR, text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && isIn(BASE64_CHAR, text.charCodeAt(i))) i++;
-    if (i - start < 24) continue;
-    let end = i;
-    while (end < text.length && end - i < 2 && text.charCodeAt(end) === EQUALS) end++;
-    const decoded = Buffer.from(text.slice(start, end), "base64").toString("utf8");
+  forEachLongRun(text, BASE64_CHAR, 24, (start, end) => {
+    let padded = end;
+    while (padded < text.length && padded - end < 2 && text.charCodeAt(padded) === EQUALS) padded++;
+    const decoded = Buffer.from(text.slice(start, padded), "base64").toString("utf8");
     if (printable(decoded)) out.push(decoded);
-  }
+  });
   // Hex-encoded text always has digits (every printable ASCII byte starts with 2-7).
   if (!/\d/.test(text)) return out;
-  for (let i = 0; i < text.length;) {
-    if (!isIn(WORD_CHAR, text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let hex = true;
-    for (; i < text.length && isIn(WORD_CHAR, text.charCodeAt(i)); i++)
-      hex &&= isIn(HEX_CHAR, text.charCodeAt(i));
-    if (!hex || i - start < 32 || (i - start) % 2 !== 0) continue;
-    const decoded = Buffer.from(text.slice(start, i), "hex").toString("utf8");
+  forEachLongRun(text, WORD_CHAR, 32, (start, end) => {
+    if ((end - start) % 2 !== 0) return;
+    for (let i = start; i < end; i++) if (!inTable(HEX_CHAR, text.charCodeAt(i))) return;
+    const decoded = Buffer.from(text.slice(start, end), "hex").toString("utf8");
     if (printable(decoded)) out.push(decoded);
-  }
+  });
   return out;
 }
 
