@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runKt, tempConfigDir } from "../test/cli";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../test/harness";
-import { startManagedGateway, type ManagedGatewayProcess } from "../test/managed-gateway";
-import { AuditService } from "../modules/audit/audit.service";
-import { seedDemoGateway, type DemoGatewaySeed } from "../modules/gateways/demo-gateway.seed";
+import { seedTestDemoGateway, startManagedGateway, type ManagedGatewayProcess } from "../test/managed-gateway";
+import type { DemoGatewaySeed } from "../modules/gateways/demo-gateway.seed";
 
 type DoctorReport = {
   ok: boolean;
@@ -20,13 +19,7 @@ describe("kt doctor with a running gateway", { timeout: 120_000 }, () => {
     api = await startApi();
     org = await createOrg(api, "doctor-gw");
     const team = (await org.as.admin.post("/v1/teams", { name: "Platform" })).body;
-    seed = await seedDemoGateway(api.db, {
-      orgId: org.orgId,
-      teamId: team.id,
-      createdById: org.users.admin.id,
-      actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
-      audit: new AuditService(),
-    });
+    seed = await seedTestDemoGateway(api, org, team.id);
     gateway = await startManagedGateway(api.url, seed.credential);
     const token = (await org.as.admin.post("/v1/api-tokens", { name: "doctor" })).body.secret;
     env = { KT_API_URL: api.url, KT_API_TOKEN: token, KT_CONFIG_DIR: tempConfigDir() };

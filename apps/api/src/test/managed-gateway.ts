@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { AuditService } from "../modules/audit/audit.service";
+import { seedDemoGateway, type DemoGatewaySeed } from "../modules/gateways/demo-gateway.seed";
+import type { TestApi, TestOrg } from "./harness";
 import { freePort } from "./net";
 
 const ROOT = resolve(__dirname, "../../../..");
@@ -67,4 +70,15 @@ export async function startManagedGateway(
       await exited;
     },
   };
+}
+
+/** The demo org's gateway, config and key (as `npm run demo` seeds them) in a test org, for `teamId`. */
+export function seedTestDemoGateway(api: TestApi, org: TestOrg, teamId: string): Promise<DemoGatewaySeed> {
+  return seedDemoGateway(api.db, {
+    orgId: org.orgId,
+    teamId,
+    createdById: org.users.admin.id,
+    actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
+    audit: new AuditService(),
+  });
 }

@@ -1,9 +1,8 @@
 import { ZEventPage } from "@kt/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
-import { startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
-import { AuditService } from "../../audit/audit.service";
-import { seedDemoGateway, type DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
+import { seedTestDemoGateway, startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
+import type { DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
 import { createTeam } from "./telemetry-fixtures";
 
 const VISIBLE_WITHIN_MS = 5_000;
@@ -19,13 +18,7 @@ describe("an event sent by a running gateway", { timeout: 120_000 }, () => {
     api = await startApi();
     org = await createOrg(api, "running-gw");
     const team = await createTeam(org, "Platform");
-    seed = await seedDemoGateway(api.db, {
-      orgId: org.orgId,
-      teamId: team.id,
-      createdById: org.users.admin.id,
-      actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
-      audit: new AuditService(),
-    });
+    seed = await seedTestDemoGateway(api, org, team.id);
     gateway = await startManagedGateway(api.url, seed.credential);
     url = gateway.url;
   }, 120_000);

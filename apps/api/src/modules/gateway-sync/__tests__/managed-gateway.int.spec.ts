@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, startApi, type TestApi, type TestOrg } from "../../../test/harness";
-import { startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
-import { AuditService } from "../../audit/audit.service";
-import { seedDemoGateway, type DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
+import { seedTestDemoGateway, startManagedGateway, type ManagedGatewayProcess } from "../../../test/managed-gateway";
+import type { DemoGatewaySeed } from "../../gateways/demo-gateway.seed";
 import { createTeam } from "../../gateways/__tests__/control-plane.fixtures";
 
 /** Polls until `check` holds; the test's own timeout bounds it (no timing assertion here). */
@@ -27,13 +26,7 @@ describe("managed gateway on the demo seed", { timeout: 120_000 }, () => {
     org = await createOrg(api, "managed");
     const team = await createTeam(org, "Platform");
     teamId = team.id;
-    seed = await seedDemoGateway(api.db, {
-      orgId: org.orgId,
-      teamId: team.id,
-      createdById: org.users.admin.id,
-      actor: { orgId: org.orgId, userId: "", actorLabel: "system (test)", via: "jwt", requestId: "", ip: "" },
-      audit: new AuditService(),
-    });
+    seed = await seedTestDemoGateway(api, org, team.id);
     gateway = await startManagedGateway(api.url, seed.credential);
     url = gateway.url;
   }, 120_000);
