@@ -12,30 +12,11 @@ import { createServer as createNetServer } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { startGateway } from "@kt/gateway";
-import { percentile, ROOT, sql, startApi, type Stack } from "../ingest/stack";
+import { createStack, percentile, startApi } from "../ingest/stack";
 
 const CALLS = Number(process.env.CALLS ?? 300);
 const PORT = Number(process.env.PORT ?? 43000);
-const ADMIN_URL = process.env.KT_BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-async function createStack(): Promise<Stack> {
-  const dbName = `gwbudget_bench_${randomBytes(3).toString("hex")}`;
-  const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
-  await sql(ADMIN_URL, `CREATE DATABASE "${dbName}"`);
-  execFileSync("pnpm", ["exec", "prisma", "migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl },
-    stdio: "ignore",
-  });
-  return {
-    dbUrl,
-    dbName,
-    prefix: dbName,
-    drop: () => sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).then(() => {}),
-  };
-}
 
 async function call(base: string, method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
@@ -101,7 +82,7 @@ const stats = (xs: number[]) => ({
 const f = (n: number) => n.toFixed(2).padStart(7);
 
 async function main() {
-  const stack = await createStack();
+  const stack = await createStack("gwbudget");
   const apiPort = await freePort(PORT);
   const upstreamPort = await freePort(PORT + 10, [apiPort]);
   const gatewayPort = await freePort(PORT + 20, [apiPort, upstreamPort]);

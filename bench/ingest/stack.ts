@@ -26,23 +26,33 @@ export async function sql(url: string, text: string, values: unknown[] = []) {
 
 export type Stack = { dbUrl: string; dbName: string; prefix: string; drop: () => Promise<void> };
 
-export async function createStack(label: string): Promise<Stack> {
-  const tag = randomBytes(3).toString("hex");
-  const dbName = `kt_bench_${label}_${tag}`;
-  const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
-  await sql(ADMIN_URL, `CREATE DATABASE "${dbName}"`);
+/** The URL of database `name` on the bench's PostgreSQL, migrated to the latest schema (created when missing). */
+export async function migratedDatabase(name: string): Promise<string> {
+  const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  const exists = await sql(ADMIN_URL, "SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!exists.rowCount) await sql(ADMIN_URL, `CREATE DATABASE "${name}"`);
   execFileSync("pnpm", ["exec", "prisma", "migrate", "deploy"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: dbUrl },
     stdio: "ignore",
   });
+  return dbUrl;
+}
+
+export function dropDatabase(name: string): Promise<void> {
+  return sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined);
+}
+
+/** A throwaway database for one run, dropped by `drop()` unless BENCH_KEEP_DB is set. */
+export async function createStack(label: string): Promise<Stack> {
+  const dbName = `kt_bench_${label}_${randomBytes(3).toString("hex")}`;
   return {
-    dbUrl,
+    dbUrl: await migratedDatabase(dbName),
     dbName,
-    prefix: `kt_bench_${label}_${tag}`,
+    prefix: dbName,
     drop: async () => {
       if (process.env.BENCH_KEEP_DB) return console.log(`kept database ${dbName}`);
-      await sql(ADMIN_URL, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await dropDatabase(dbName);
     },
   };
 }
