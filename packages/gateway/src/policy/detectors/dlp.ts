@@ -61,13 +61,20 @@ const TOKEN_CHAR = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 const MIN_CANDIDATE = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function shannonEntropy(s: string): number {
-  const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+const charCounts = new Int32Array(128);
+
+/** Bits per character. Tokens are ASCII (candidate characters only); sums in first-occurrence order. */
+function shannonEntropy(token: string): number {
+  const order: number[] = [];
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (charCounts[c]++ === 0) order.push(c);
+  }
   let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
+  for (const c of order) {
+    const p = charCounts[c] / token.length;
     h -= p * Math.log2(p);
+    charCounts[c] = 0;
   }
   return h;
 }

@@ -44,28 +44,40 @@ export function scoreQuality(
 }
 
 const LONG_WORD = /\w{5,}/g;
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** Whether `word` occurs in `text` as a whole word (a maximal run of \w characters). */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (
+      (at === 0 || !isWordChar(text.charCodeAt(at - 1))) &&
+      (end === text.length || !isWordChar(text.charCodeAt(end)))
+    )
+      return true;
+  }
+  return false;
+}
 
 /**
- * Off topic: the prompt has at least 4 distinct words of 5+ characters and the answer uses none of them. One pass
- * over the prompt that stops at the first shared word, with no set of all the prompt's words.
+ * Off topic: the prompt has at least 4 distinct words of 5+ characters and the answer uses none of them. Looks up
+ * the answer's few long words in the prompt, and counts the prompt's long words only up to 4, instead of making a
+ * set of all the prompt's words.
  */
 function isOffTopic(prompt: string, answerWords: string[]): boolean {
-  const answerLongWords = new Set(answerWords.filter((w) => w.length > 4));
-  const promptLongWords = new Set<string>();
   // Lower-case the whole prompt first, not word by word: lower-casing can turn a non-word character into word
-  // characters (U+0130 becomes "i" + U+0307), which changes where words break.
+  // characters (U+212A KELVIN SIGN becomes "k"), which changes where words break.
   const lower = prompt.toLowerCase();
+  for (const word of answerWords) if (word.length > 4 && hasWord(lower, word)) return false;
+  const promptLongWords = new Set<string>();
   LONG_WORD.lastIndex = 0;
   for (let m = LONG_WORD.exec(lower); m; m = LONG_WORD.exec(lower)) {
-    if (answerLongWords.has(m[0])) {
-      LONG_WORD.lastIndex = 0;
-      return false;
-    }
-    if (promptLongWords.size < 4) promptLongWords.add(m[0]);
-    else if (answerLongWords.size === 0) {
+    promptLongWords.add(m[0]);
+    if (promptLongWords.size === 4) {
       LONG_WORD.lastIndex = 0;
       return true;
     }
   }
-  return promptLongWords.size >= 4;
+  return false;
 }
