@@ -159,6 +159,16 @@ describe("quality-scorer edges", () => {
     expect(scoreQuality(`${prose}`, offTopic, "stop").signals).toEqual(["off_topic"]);
   });
 
+  it("counts only whole words as shared, wherever they are in the prompt", () => {
+    // "index" is inside the prompt's "indexes" but is not one of its words.
+    const answer = "Paris is the capital of France, an index of culture and of food.";
+    expect(scoreQuality(prompt, answer, "stop").signals).toEqual(["off_topic"]);
+    expect(scoreQuality(prompt, `Explain: ${answer}`, "stop").signals).toEqual([]);
+    const spoons = "The tablespoons sit beside the tables in every large kitchen";
+    expect(scoreQuality(spoons, `${answer} Tables too.`, "stop").signals).toEqual([]);
+    expect(scoreQuality(`${spoons}_x`, `${answer} Kitchen too.`, "stop").signals).toEqual(["off_topic"]);
+  });
+
   it("compares words case-insensitively, lower-casing the prompt as a whole", () => {
     expect(
       scoreQuality(
