@@ -1,23 +1,26 @@
 /**
  * µs per call of the request/response detectors (dlp-filter, prompt-injection, content-filter, quality-scorer) on
- * 1 KB prompts, against a baseline measured in the same run: the same four files as they were at DETECTORS_BASE
- * (a git revision, default the commit before the single-pass rewrite), loaded from `git show` into a temp dir.
- * Both versions run interleaved, in rounds, on the same inputs; the median round is reported. It also checks that
- * both versions give the same results on every input (a rewrite that changes results is not a speed-up).
- * Run: flock /tmp/kt-bench.lock node --import tsx bench/gateway/detectors.mts   (about 20 s; BENCH_ROUNDS, default 15)
+ * 1 KB prompts, and µs per policy in the full chain (as the chain reports each decision), against a baseline
+ * measured in the same run: the gateway's source as it is in the work tree but with those four detector files as
+ * they were at DETECTORS_BASE (a git revision, default the commit before the single-pass rewrite), copied to a temp
+ * dir. Both versions run interleaved, in rounds, on the same inputs; the median round is reported. It also checks
+ * that both versions give the same results on every input (a rewrite that changes results is not a speed-up).
+ * Run: flock /tmp/kt-bench.lock node --import tsx bench/gateway/detectors.mts   (about 30 s; BENCH_ROUNDS, default 15)
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+import { ZNormalizedPolicyConfig } from "@kt/contract";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const BASE = process.env.DETECTORS_BASE ?? "a7f923d014592d8d1f2d8d44601426e96c63f409";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const DIR = "packages/gateway/src/policy/detectors";
+const GATEWAY = "packages/gateway";
+const DIR = "src/policy/detectors";
 const FILES = ["dlp", "content", "injection", "quality"] as const;
 
 type TDetectors = {
@@ -35,13 +38,22 @@ async function load(dir: string): Promise<TDetectors> {
 }
 
 const baseDir = mkdtempSync(path.join(tmpdir(), "kt-detectors-base-"));
+cpSync(path.join(root, GATEWAY, "src"), path.join(baseDir, "src"), { recursive: true });
+cpSync(path.join(root, GATEWAY, "package.json"), path.join(baseDir, "package.json"));
+symlinkSync(path.join(root, GATEWAY, "node_modules"), path.join(baseDir, "node_modules"));
 for (const f of FILES) {
-  const source = execFileSync("git", ["show", `${BASE}:${DIR}/${f}.ts`], { cwd: root, encoding: "utf8" });
-  writeFileSync(path.join(baseDir, `${f}.ts`), source);
+  const file = `${GATEWAY}/${DIR}/${f}.ts`;
+  writeFileSync(
+    path.join(baseDir, DIR, `${f}.ts`),
+    execFileSync("git", ["show", `${BASE}:${file}`], { cwd: root }),
+  );
 }
-const before = await load(baseDir);
-const after = await load(path.join(root, DIR));
-rmSync(baseDir, { recursive: true });
+const before = await load(path.join(baseDir, DIR));
+const after = await load(path.join(root, GATEWAY, DIR));
+const gatewayBefore = await import(path.join(baseDir, "src/index.ts"));
+const gatewayAfter = await import(path.join(root, GATEWAY, "src/index.ts"));
+// Not removed before the end: the pii-detector loads its lexicons on first use.
+process.on("exit", () => rmSync(baseDir, { recursive: true }));
 
 const CATEGORIES = ["harmful", "biased", "violence", "hate", "self-harm", "sexual"] as const;
 const prose = (
@@ -160,6 +172,63 @@ for (const r of rows) {
     `${r.detector.padEnd(18)}${r.input.padEnd(32)}${r.before.toFixed(2).padStart(9)}${r.after.toFixed(2).padStart(9)}${`${(r.before / r.after).toFixed(1)}×`.padStart(8)}`,
   );
 }
+// The full chain as bench/gateway/run.mts configures it, in process: µs per policy as each decision reports it.
+const chainConfig = ZNormalizedPolicyConfig.parse({
+  name: "bench",
+  policies: [
+    { name: "models", type: "model-allowlist", action: "block", models: ["gpt-4o-mini"] },
+    { name: "secrets", type: "dlp-filter", action: "block" },
+    { name: "injection", type: "prompt-injection", action: "block" },
+    { name: "safety", type: "content-filter", action: "block" },
+    { name: "pii", type: "pii-detector", action: "redact" },
+    { name: "quality", type: "quality-scorer", action: "escalate", minScore: 0.7 },
+    { name: "audit", type: "audit-logger", action: "log" },
+  ],
+});
+type TDecision = { stage: string; policy: string; latencyUs: number };
+function chainRound(gateway: typeof gatewayAfter, requests: number): Map<string, number> {
+  const chain = new gateway.PolicyChain(chainConfig);
+  const sums = new Map<string, number>();
+  for (let i = 0; i < requests; i++) {
+    const redactor = new gateway.Redactor();
+    const messages = [{ role: "user", content: prose }];
+    const request = chain.runRequest(
+      messages,
+      { model: "gpt-4o-mini", teamId: null, stage: "request", budget: null },
+      redactor,
+    );
+    const result = { decisions: [], block: null, redactions: 0, escalated: false };
+    const out = chain.runResponse(
+      answer,
+      { model: "gpt-4o-mini", teamId: null, stage: "response" },
+      redactor,
+      result,
+    );
+    chain.runQuality(prose, out, "stop", result);
+    for (const d of [...request.decisions, ...result.decisions] as TDecision[]) {
+      const key = `${d.stage}:${d.policy}`;
+      sums.set(key, (sums.get(key) ?? 0) + d.latencyUs / requests);
+    }
+  }
+  return sums;
+}
+chainRound(gatewayBefore, 2000);
+chainRound(gatewayAfter, 2000);
+const chainBefore: Map<string, number>[] = [];
+const chainAfter: Map<string, number>[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  chainBefore.push(chainRound(gatewayBefore, 500));
+  chainAfter.push(chainRound(gatewayAfter, 500));
+}
+console.log("\nfull chain, 1 KB prose prompt and 72-char answer: µs per policy (median round)");
+for (const key of chainAfter[0].keys()) {
+  const b = median(chainBefore.map((m) => m.get(key) ?? 0));
+  const a = median(chainAfter.map((m) => m.get(key) ?? 0));
+  console.log(
+    `${key.padEnd(50)}${b.toFixed(2).padStart(9)}${a.toFixed(2).padStart(9)}${`${(b / a).toFixed(1)}×`.padStart(8)}`,
+  );
+}
+
 console.log(
   mismatches === 0 ? "results identical on every input" : `${mismatches} input(s) give different results`,
 );
