@@ -113,10 +113,11 @@ function decodedPayloads(text: string): string[] {
     const decoded = Buffer.from(text.slice(start, padded), "base64").toString("utf8");
     if (printable(decoded)) out.push(decoded);
   });
-  // Hex-encoded text always has digits (every printable ASCII byte starts with 2-7).
-  if (!/\d/.test(text)) return out;
+  // Hex-encoded text always has digits (every printable ASCII byte starts with 2-7); looked for only once a
+  // hex-length word turns up.
+  let hasDigit: boolean | undefined;
   forEachLongRun(text, WORD_CHAR, 32, (start, end) => {
-    if ((end - start) % 2 !== 0) return;
+    if ((end - start) % 2 !== 0 || !(hasDigit ??= /\d/.test(text))) return;
     for (let i = start; i < end; i++) if (!inTable(HEX_CHAR, text.charCodeAt(i))) return;
     const decoded = Buffer.from(text.slice(start, end), "hex").toString("utf8");
     if (printable(decoded)) out.push(decoded);
