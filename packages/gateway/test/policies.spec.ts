@@ -36,6 +36,7 @@ async function expectBlocked(content: string, policy: string) {
   expect(err.error).toMatchObject({ type: "policy_violation", code: "policy_blocked", policy });
   const ev = gw.events().at(-1)!;
   expect(err.error.event_id).toBe(ev.id);
+  expect(err.headers.get("x-kt-event-id")).toBe(ev.id);
   expect(ev).toMatchObject({ status: "blocked", action: "blocked", blockedBy: { policy } });
   return ev;
 }

@@ -61,7 +61,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
     const e = err instanceof GatewayError ? err : new GatewayError(400, "invalid_request_error", "invalid_request", String(err));
     record.error = e.message;
     await settle(runtime, record, e.status);
-    return sendError(res, e);
+    return sendError(res, e, { "x-kt-event-id": record.id });
   }
   record.model = request.model;
   record.stream = request.stream === true;
@@ -72,7 +72,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
     const e = new GatewayError(403, "permission_error", "model_not_allowed", `This gateway key may not use model ${request.model}; allowed: ${auth.key.models.join(", ")}`);
     record.error = e.message;
     await settle(runtime, record, 403);
-    return sendError(res, e);
+    return sendError(res, e, { "x-kt-event-id": record.id });
   }
 
   const t0 = performance.now();
@@ -89,7 +89,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
   if (requestResult.block) {
     const e = blockError(record, requestResult.block);
     await settle(runtime, record, e.status);
-    return sendError(res, e);
+    return sendError(res, e, { "x-kt-event-id": record.id });
   }
 
   const upstreamRequest: TChatRequest = { ...request, messages };
@@ -114,7 +114,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
       : new GatewayError(unavailable?.reason === "timeout" ? 504 : 502, "upstream_error", "upstream_unavailable", `Every provider target for ${request.model} failed: ${(err as Error).message}`);
     record.error = e.message;
     await settle(runtime, record, e.status);
-    return sendError(res, e);
+    return sendError(res, e, { "x-kt-event-id": record.id });
   }
 
   if (reply.kind === "error") {
@@ -122,7 +122,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
     record.error = `provider answered ${reply.status}`;
     await settle(runtime, record, reply.status);
     const body = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    res.writeHead(reply.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-kt-event-id": record.id });
     return void res.end(body);
   }
   if (reply.kind === "stream") return streamReply({ req, res, runtime, record, request: upstreamRequest, reply, redactor, wantsUsage: request.stream_options?.include_usage === true });
@@ -154,7 +154,7 @@ async function completeReply(res: ServerResponse, runtime: GatewayRuntime, recor
   if (result.block) {
     const e = blockError(record, result.block);
     await settle(runtime, record, e.status);
-    return sendError(res, e);
+    return sendError(res, e, { "x-kt-event-id": record.id });
   }
   if (choice && out !== text) choice.message.content = out;
   await settle(runtime, record, 200);
