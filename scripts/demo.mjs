@@ -33,6 +33,8 @@ const baseEnv = {
   CONSOLE_URL: consoleUrl,
   NEXT_TELEMETRY_DISABLED: "1",
   KT_DEMO_PASSWORD: password,
+  // The demo runs on one machine, so its webhooks may reach receivers on it (production refuses private addresses).
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? "true",
 };
 log("seeding the demo org");
 const seedOut = await capture("node", ["apps/api/dist/seed/main.js", "demo"], baseEnv);
