@@ -115,7 +115,8 @@ export class BudgetsRepository {
 
   /**
    * Admits a call if spend + live reservations + its estimate stay within the limit, deciding under the team's
-   * team_spend row lock (the same lock ingest takes to add spend), and records its reservation.
+   * team_spend row lock (the same lock the rollup fold takes to add spend), and records its reservation: one call of
+   * `telemetry.reserve_budget`, so the lock is held only while the server runs it.
    */
   async reserve(r: {
     orgId: string;
@@ -128,64 +129,12 @@ export class BudgetsRepository {
     limit: number;
     ttlSeconds: number;
   }): Promise<TReserveOutcome> {
-    return this.telemetry.transaction(async (c) => {
-      const lock = () =>
-        c.query<{ spent_usd: string }>(
-          `SELECT spent_usd::text FROM telemetry.team_spend WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 FOR UPDATE`,
-          [r.orgId, r.teamId, r.period],
-        );
-      let locked = await lock();
-      if (locked.rowCount === 0) {
-        await c.query(
-          `INSERT INTO telemetry.team_spend (org_id, team_id, period) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO NOTHING`,
-          [r.orgId, r.teamId, r.period],
-        );
-        locked = await lock();
-      }
-      const spent = locked.rows[0].spent_usd;
-      // One statement under the lock (its snapshot is taken after the lock was granted, so it sees every
-      // reservation and ingest committed before): drop expired reservations, and record this one if it fits.
-      const { rows } = await c.query<{ reserved: string; granted: boolean }>(
-        `WITH expired AS (
-           DELETE FROM telemetry.budget_reservations
-           WHERE org_id = $1::uuid AND team_id = $2::uuid AND expires_at <= now()
-         ),
-         live AS (
-           SELECT COALESCE(sum(amount_usd), 0) AS reserved FROM telemetry.budget_reservations
-           WHERE org_id = $1::uuid AND team_id = $2::uuid AND period = $3 AND event_id <> $4::uuid AND expires_at > now()
-         ),
-         ingested AS (
-           SELECT EXISTS (
-             SELECT 1 FROM telemetry.events WHERE $9::timestamptz IS NOT NULL AND org_id = $1::uuid AND ts = $9::timestamptz AND id = $4::uuid
-           ) AS done
-         ),
-         decision AS (
-           SELECT live.reserved, ingested.done,
-             ingested.done OR ($5::numeric + live.reserved + $6::numeric <= $7::numeric AND $5::numeric + live.reserved < $7::numeric) AS granted
-           FROM live, ingested
-         ),
-         reserved AS (
-           INSERT INTO telemetry.budget_reservations (org_id, event_id, team_id, period, gateway_id, amount_usd, expires_at)
-           SELECT $1::uuid, $4::uuid, $2::uuid, $3, $8::uuid, $6::numeric, now() + $10::int * interval '1 second'
-           FROM decision WHERE granted AND NOT done
-           ON CONFLICT (org_id, event_id) DO UPDATE SET amount_usd = excluded.amount_usd, expires_at = excluded.expires_at
-         )
-         SELECT reserved::text, granted FROM decision`,
-        [
-          r.orgId,
-          r.teamId,
-          r.period,
-          r.eventId,
-          spent,
-          r.estimate,
-          r.limit,
-          r.gatewayId,
-          r.eventTs ?? null,
-          r.ttlSeconds,
-        ],
-      );
-      return { granted: rows[0].granted, spent, reserved: rows[0].reserved };
-    });
+    const { rows } = await this.telemetry.pool.query<{ granted: boolean; spent: string; reserved: string }>(
+      `SELECT granted, spent::text, reserved::text
+       FROM telemetry.reserve_budget($1::uuid, $2::uuid, $3, $4::uuid, $5::timestamptz, $6::uuid, $7::numeric, $8::numeric, $9::int)`,
+      [r.orgId, r.teamId, r.period, r.eventId, r.eventTs ?? null, r.gatewayId, r.estimate, r.limit, r.ttlSeconds],
+    );
+    return rows[0];
   }
 
   async release(orgId: string, eventId: string): Promise<void> {
