@@ -2,7 +2,7 @@ import { PRICE_TABLE } from "@kt/contract";
 import type { Db } from "@kt/db";
 import { newSecret } from "../common/crypto";
 import { REBUILD_ROLLUPS_SQL } from "../modules/events/maintenance/rollup-rebuild";
-import { ROLLUPS } from "../modules/events/rollup-sql";
+import { ROLLUP_TABLES, ROLLUPS } from "../modules/events/rollup-sql";
 import { COST_SQL } from "../modules/prices/price-book";
 
 export const LOAD_ORG_SLUG = "load-test";
@@ -41,15 +41,9 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
   const started = Date.now();
   const previous = await db.org.findUnique({ where: { slug: LOAD_ORG_SLUG } });
   if (previous) {
-    for (const t of [
-      "events",
-      "event_rollups_hourly",
-      "event_rollups_hourly_nouser",
-      "policy_rollups_hourly",
-      "active_users_daily",
-      "team_spend",
-    ]) {
-      await db.$executeRawUnsafe(`DELETE FROM telemetry.${t} WHERE org_id = $1::uuid`, previous.id);
+    const tables = ["telemetry.events", "telemetry.rollup_queue", ...ROLLUP_TABLES, "telemetry.active_users_daily"];
+    for (const t of [...tables, "telemetry.team_spend", "telemetry.budget_reservations"]) {
+      await db.$executeRawUnsafe(`DELETE FROM ${t} WHERE org_id = $1::uuid`, previous.id);
     }
     await db.org.delete({ where: { id: previous.id } });
   }
