@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { ZNormalizedPolicyConfig } from "@kt/contract";
+import { IN_PROCESS_CHAIN_POLICIES } from "./full-chain.mts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -177,15 +178,7 @@ for (const r of rows) {
 // The full chain as bench/gateway/run.mts configures it, in process: µs per policy as each decision reports it.
 const chainConfig = ZNormalizedPolicyConfig.parse({
   name: "bench",
-  policies: [
-    { name: "models", type: "model-allowlist", action: "block", models: ["gpt-4o-mini"] },
-    { name: "secrets", type: "dlp-filter", action: "block" },
-    { name: "injection", type: "prompt-injection", action: "block" },
-    { name: "safety", type: "content-filter", action: "block" },
-    { name: "pii", type: "pii-detector", action: "redact" },
-    { name: "quality", type: "quality-scorer", action: "escalate", minScore: 0.7 },
-    { name: "audit", type: "audit-logger", action: "log" },
-  ],
+  policies: IN_PROCESS_CHAIN_POLICIES,
 });
 type TDecision = { stage: string; policy: string; latencyUs: number };
 function chainRound(gateway: typeof gatewayAfter, requests: number): Map<string, number> {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ZNormalizedPolicyConfig } from "@kt/contract";
 import { sha256Hex, startGateway } from "@kt/gateway";
+import { FULL_CHAIN_POLICIES } from "./full-chain.mts";
 
 const WORKERS = Number(process.env.KT_WORKERS ?? 1);
 if (WORKERS > 1 && cluster.isPrimary) {
@@ -31,19 +32,7 @@ const config = ZNormalizedPolicyConfig.parse({
   providers: [
     { id: "mock", provider: "openai", baseUrl: `http://127.0.0.1:${process.env.UPSTREAM_PORT}/v1` },
   ],
-  policies:
-    process.env.KT_CHAIN === "none"
-      ? []
-      : [
-          { name: "models", type: "model-allowlist", action: "block", models: ["gpt-4o-mini"] },
-          { name: "budget", type: "cost_limit", action: "block", monthlyLimitUsd: 1_000_000 },
-          { name: "secrets", type: "dlp-filter", action: "block" },
-          { name: "injection", type: "prompt-injection", action: "block" },
-          { name: "safety", type: "content-filter", action: "block" },
-          { name: "pii", type: "pii-detector", action: "redact" },
-          { name: "quality", type: "quality-scorer", action: "escalate", minScore: 0.7 },
-          { name: "audit", type: "audit-logger", action: "log" },
-        ],
+  policies: process.env.KT_CHAIN === "none" ? [] : FULL_CHAIN_POLICIES,
 });
 const dir = mkdtempSync(path.join(tmpdir(), "kt-bench-"));
 await startGateway({

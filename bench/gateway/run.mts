@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { ZNormalizedPolicyConfig } from "@kt/contract";
 import { PolicyChain, Redactor } from "@kt/gateway";
 import type { TLoadResult, TLoadSpec } from "./loadgen.mts";
+import { REQUEST_CHAIN_POLICIES } from "./full-chain.mts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -135,13 +136,7 @@ function chainLatency(): { p50: number; p99: number } {
   const chain = new PolicyChain(
     ZNormalizedPolicyConfig.parse({
       name: "chain-only",
-      policies: [
-        { name: "models", type: "model-allowlist", action: "block", models: ["gpt-4o-mini"] },
-        { name: "secrets", type: "dlp-filter", action: "block" },
-        { name: "injection", type: "prompt-injection", action: "block" },
-        { name: "safety", type: "content-filter", action: "block" },
-        { name: "pii", type: "pii-detector", action: "redact" },
-      ],
+      policies: REQUEST_CHAIN_POLICIES,
     }),
   );
   const run = () =>
