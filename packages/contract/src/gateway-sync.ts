@@ -16,7 +16,10 @@ export const GATEWAY_ROUTES = {
    * uses reservations instead (`BUDGET_ROUTES.reserve`, for the teams in `budgetTeamIds`).
    */
   budget: "/v1/gateway/budget",
-  /** POST ZEventBatch → ZIngestResponse. Idempotent by event id: a replayed event is not counted twice. */
+  /**
+   * POST ZEventBatch → ZIngestResponse. Idempotent by event id: a replayed event is not counted twice. `?ack=`
+   * (ZIngestQuery) chooses when the answer comes.
+   */
   ingest: "/v1/ingest/events",
 } as const;
 
@@ -81,6 +84,17 @@ export const ZGatewayHeartbeat = z.object({
   configVersion: z.number().int().nonnegative().nullable(),
 });
 export type TGatewayHeartbeat = z.infer<typeof ZGatewayHeartbeat>;
+
+/**
+ * `POST /v1/ingest/events?ack=`: `rollups` (the default) answers once the batch is in every rollup, team spend and
+ * query, so a caller reads its own writes; `stored` answers once the events are durably stored and queued for the
+ * rollups, which follow within about a second (what gateways use: their spool needs durability, not the rollups,
+ * and the API then folds many batches at once).
+ */
+export const ZIngestQuery = z.object({
+  ack: z.enum(["rollups", "stored"]).default("rollups"),
+});
+export type TIngestQuery = z.infer<typeof ZIngestQuery>;
 
 /** `POST /v1/ingest/events` answer (200). `duplicates`: events whose id the API already had. */
 export const ZIngestResponse = z.object({

@@ -1,4 +1,4 @@
-import { GATEWAY_ROUTES, type TEventBatch } from "@kt/contract";
+import { GATEWAY_ROUTES, type TEventBatch, type TIngestQuery } from "@kt/contract";
 import { request } from "undici";
 import type { EventSpool } from "./spool";
 
@@ -68,7 +68,10 @@ export class EventShipper {
   }
 
   private async post(batch: TEventBatch): Promise<void> {
-    const res = await request(new URL(GATEWAY_ROUTES.ingest, this.options.controlPlane), {
+    // The spool needs the events durable, not yet in the rollups (which follow within about a second).
+    const url = new URL(GATEWAY_ROUTES.ingest, this.options.controlPlane);
+    url.searchParams.set("ack", "stored" satisfies TIngestQuery["ack"]);
+    const res = await request(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${this.options.token}` },
       body: JSON.stringify(batch),

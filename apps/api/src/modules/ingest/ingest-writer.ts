@@ -1,5 +1,5 @@
 import { Injectable, Logger } from "@nestjs/common";
-import type { TGatewayEvent } from "@kt/contract";
+import type { TGatewayEvent, TIngestQuery } from "@kt/contract";
 import type { GatewayCaller } from "../../common/auth/gateway-credential.guard";
 import { escalationsFor } from "../escalations/escalation-rules";
 import { EscalationsRepository } from "../escalations/escalations.repository";
@@ -17,6 +17,7 @@ export type TRaised = { id: string; priority: string; policy: string; eventId: s
 type TPending = {
   gateway: GatewayCaller;
   events: TGatewayEvent[];
+  ack: TIngestQuery["ack"];
   done: (accepted: number) => void;
   fail: (error: unknown) => void;
 };
@@ -33,8 +34,8 @@ const NO_PARTITION = "23514";
  * while they run wait and then go in together, in one transaction and one statement, so the per-transaction cost
  * (planning, commit) is paid once per group rather than once per batch. The transaction stores the new events and
  * queues them; the RollupFolder then adds them to the rollups and team spend, many groups per fold. A batch is
- * answered once that fold has committed, so what a gateway sees acknowledged is in every read. If a group fails,
- * its batches are retried one by one.
+ * answered once that fold has committed, so what a caller sees acknowledged is in every read, or, with ack
+ * `stored`, as soon as the transaction has committed. If a group fails, its batches are retried one by one.
  */
 @Injectable()
 export class IngestWriter {
@@ -51,11 +52,11 @@ export class IngestWriter {
   ) {}
 
   /** Stores a validated batch; resolves with how many of its events were new. */
-  submit(gateway: GatewayCaller, events: TGatewayEvent[]): Promise<number> {
+  submit(gateway: GatewayCaller, events: TGatewayEvent[], ack: TIngestQuery["ack"]): Promise<number> {
     return new Promise((done, fail) => {
       let queue = this.queues.get(gateway.orgId);
       if (!queue) this.queues.set(gateway.orgId, (queue = { waiting: [], lanes: 0 }));
-      queue.waiting.push({ gateway, events, done, fail });
+      queue.waiting.push({ gateway, events, ack, done, fail });
       if (queue.lanes < LANES_PER_ORG) {
         queue.lanes++;
         void this.drain(gateway.orgId);
@@ -110,14 +111,15 @@ export class IngestWriter {
         .afterCommit(orgId, gateways, inserted, raised)
         .catch((e: Error) => this.logger.warn(`after ingest: ${e.message}`));
     }
-    void folded.then(() => {
-      const accepted = new Map<TPending, number>();
-      for (const e of inserted) {
-        const owner = owners.get(e.id)!;
-        accepted.set(owner, (accepted.get(owner) ?? 0) + 1);
-      }
-      for (const p of group) p.done(accepted.get(p) ?? 0);
-    });
+    const accepted = new Map<TPending, number>();
+    for (const e of inserted) {
+      const owner = owners.get(e.id)!;
+      accepted.set(owner, (accepted.get(owner) ?? 0) + 1);
+    }
+    for (const p of group) {
+      if (p.ack === "stored") p.done(accepted.get(p) ?? 0);
+      else void folded.then(() => p.done(accepted.get(p) ?? 0));
+    }
   }
 
   /** One transaction: the group's new events (first copy of an id wins) with their queue entries, and escalations. */

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post } from "@nestjs/common";
+import { Body, Controller, HttpCode, Post, Query } from "@nestjs/common";
 import { ApiTags } from "@nestjs/swagger";
 import { ZodResponse } from "nestjs-zod";
 import { CurrentGateway, GatewayAuth, type GatewayCaller } from "../../common/auth/gateway-credential.guard";
-import { EventBatchDto, IngestResponseDto } from "./dto/ingest.dto";
+import { EventBatchDto, IngestQueryDto, IngestResponseDto } from "./dto/ingest.dto";
 import { IngestService } from "./ingest.service";
 
 /** GATEWAY_ROUTES.ingest: gateways push their events here with their credential. */
@@ -19,7 +19,11 @@ export class IngestController {
     type: IngestResponseDto,
     description: "Idempotent by event id: `duplicates` counts events already stored",
   })
-  events(@CurrentGateway() gateway: GatewayCaller, @Body() body: EventBatchDto) {
-    return this.ingest.ingestBatch(gateway, body);
+  events(
+    @CurrentGateway() gateway: GatewayCaller,
+    @Body() body: EventBatchDto,
+    @Query() query: IngestQueryDto,
+  ) {
+    return this.ingest.ingestBatch(gateway, body, query.ack);
   }
 }

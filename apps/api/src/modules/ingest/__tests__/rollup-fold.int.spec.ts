@@ -87,6 +87,36 @@ describe("rollup fold: queued events reach every rollup exactly once", () => {
     await expectRollupsMatchRebuild();
   });
 
+  it("ack=stored answers once the events are stored; the rollups follow without another request", async () => {
+    const before = await stored();
+    const batch = events(60, Date.now() - 90_000);
+    // Holding the fold's lock keeps every fold waiting: only an answer that does not wait for one can come back.
+    const blocker = await pool.pool.connect();
+    let res;
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT pg_advisory_xact_lock(hashtextextended('telemetry:rollup-fold', 0))");
+      res = await gateways[1].api.post("/v1/ingest/events?ack=stored", { events: batch });
+      expect(await queued()).toBe(60);
+    } finally {
+      await blocker.query("ROLLBACK");
+      blocker.release();
+    }
+    expect(ZIngestResponse.parse(res.body)).toEqual({ accepted: 60, duplicates: 0 });
+    expect(await stored()).toBe(before + 60);
+    await eventually(async () => ((await queued()) === 0 ? true : undefined), 5_000);
+    await expectRollupsMatchRebuild();
+    const replay = await gateways[0].api.post("/v1/ingest/events?ack=stored", { events: batch });
+    expect(ZIngestResponse.parse(replay.body)).toEqual({ accepted: 0, duplicates: 60 });
+    expect(await stored()).toBe(before + 60);
+  });
+
+  it("rejects an unknown ack with a 400 that names the choices", async () => {
+    const res = await gateways[0].api.post("/v1/ingest/events?ack=never", { events: events(1, Date.now()) });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(/rollups.*stored|ack/);
+  });
+
   it("concurrent batches and replays on the same rollup rows: no deadlock, every event counted once", async () => {
     const at = Date.now() - 120_000;
     const batches = Array.from({ length: 12 }, () => events(150, at));

@@ -1,5 +1,6 @@
 import { createZodDto } from "nestjs-zod";
-import { ZEventBatch, ZIngestResponse } from "@kt/contract";
+import { ZEventBatch, ZIngestQuery, ZIngestResponse } from "@kt/contract";
 
 export class EventBatchDto extends createZodDto(ZEventBatch) {}
 export class IngestResponseDto extends createZodDto(ZIngestResponse) {}
+export class IngestQueryDto extends createZodDto(ZIngestQuery) {}
