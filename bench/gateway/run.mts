@@ -4,6 +4,9 @@
  * through Portkey's open-source gateway. Prints throughput, p50/p99 latency, CPU per request of each server, ratios.
  * Run: pnpm --filter @kt/gateway build && pnpm --filter @kt/bench gateway   (ports BENCH_PORT_BASE+101..106, default
  * 42101-42106; about 2 minutes). BENCH_SECONDS (default 5) per measured run, after 2 s of warm-up that is not recorded.
+ * Each target runs alone with the upstream (started for its runs, stopped after) and is warmed first by
+ * BENCH_WARM_SECONDS (default 4) of closed-loop load, so neither idle servers, nor the backlog of a server that could
+ * not keep up with the run before, nor code the JIT has not compiled yet, weigh on its figures.
  *
  * The load generator (loadgen.mts) is its own process. Fixed-rate runs are open loop: each request is due at a
  * fixed time and its latency runs from then, so queueing behind a slow server counts. "Added latency" is a proxy's
@@ -26,6 +29,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = 2;
+const WARM_CLOSED_LOOP_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 4);
 const CONNECTIONS = 32;
 const RATE = Number(process.env.BENCH_RATE ?? 2000);
 const BASE = Number(process.env.BENCH_PORT_BASE ?? 42000);
@@ -94,6 +98,8 @@ function load(
   server: ChildProcess,
   upstream: ChildProcess,
   rate?: number,
+  seconds = SECONDS,
+  warmupSeconds = WARMUP_SECONDS,
 ): Promise<TRow> {
   const spec: TLoadSpec = {
     url,
@@ -102,8 +108,8 @@ function load(
     mode: rate ? "rate" : "max",
     rate,
     connections: CONNECTIONS,
-    seconds: SECONDS,
-    warmupSeconds: WARMUP_SECONDS,
+    seconds,
+    warmupSeconds,
   };
   const [cmd, argv] = command(["--import", "tsx", "loadgen.mts", JSON.stringify(spec)], 1);
   const gen = spawn(cmd, argv, { cwd: here, stdio: ["ignore", "pipe", "inherit"] });
@@ -156,6 +162,26 @@ function chainLatency(): { p50: number; p99: number } {
   return { p50: us[1500], p99: us[2970] };
 }
 
+/** Stops a server and waits until it is gone (its port and CPU with it). */
+async function stop(server: ChildProcess): Promise<void> {
+  const pid = server.pid;
+  if (!pid) return;
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  process.kill(pid, "SIGKILL");
+}
+
 /** The pid that listens on a port (Portkey serves from a child process of the one we start). */
 function listenerPid(port: number, fallback: ChildProcess): ChildProcess {
   const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
@@ -173,42 +199,12 @@ async function main() {
   const chainOnly = chainLatency();
   const upstream = await start(["--import", "tsx", "upstream.mts"], { PORT: String(UPSTREAM) }, /ready/, 1);
   const upstreamEnv = { UPSTREAM_PORT: String(UPSTREAM), KT_KEY: KEY };
-  const ktGw = await start(
-    ["--import", "tsx", "kt-gateway.mts"],
-    { PORT: String(KT), ...upstreamEnv },
-    /ready/,
-    0,
-  );
-  const ktBare = await start(
-    ["--import", "tsx", "kt-gateway.mts"],
-    { PORT: String(KT_BARE), ...upstreamEnv, KT_CHAIN: "none" },
-    /ready/,
-    0,
-  );
-  const kt2w = await start(
-    ["--import", "tsx", "kt-gateway.mts"],
-    { PORT: String(KT_2W), ...upstreamEnv, KT_WORKERS: "2" },
-    /ready/,
-    0,
-  );
-  const minimal = await start(
-    ["--import", "tsx", "minimal-proxy.mts"],
-    { PORT: String(MINIMAL), UPSTREAM_PORT: String(UPSTREAM) },
-    /ready/,
-    0,
-  );
+  const ktServer = (port: number, env: Record<string, string>) => () =>
+    start(["--import", "tsx", "kt-gateway.mts"], { PORT: String(port), ...upstreamEnv, ...env }, /ready/, 0);
   const portkeyEntry = path.join(
     path.dirname(require.resolve("@portkey-ai/gateway/package.json")),
     "build/start-server.js",
   );
-  const portkeyGw = await start(
-    [portkeyEntry, `--port=${PORTKEY}`],
-    {},
-    new RegExp(`running at[\\s\\S]*${PORTKEY}|:${PORTKEY}`),
-    0,
-  );
-  await new Promise((r) => setTimeout(r, 500));
-
   const url = (port: number) => `http://127.0.0.1:${port}/v1/chat/completions`;
   const ktHeaders = { authorization: `Bearer ${KEY}` };
   const pkHeaders = {
@@ -216,28 +212,80 @@ async function main() {
     "x-portkey-provider": "openai",
     "x-portkey-custom-host": `http://127.0.0.1:${UPSTREAM}/v1`,
   };
-  const targets = {
-    direct: ["upstream direct", url(UPSTREAM), {}, upstream],
-    minimal: ["minimal proxy (node:http+undici)", url(MINIMAL), {}, minimal],
-    kt: ["kt gateway, full chain", url(KT), ktHeaders, ktGw],
-    bare: ["kt gateway, no policies", url(KT_BARE), ktHeaders, ktBare],
-    kt2w: ["kt gateway, full chain, 2 workers", url(KT_2W), ktHeaders, kt2w],
-    portkey: ["Portkey gateway", url(PORTKEY), pkHeaders, listenerPid(PORTKEY, portkeyGw)],
-  } as const;
-  const run = (t: keyof typeof targets, rate?: number) =>
-    load(targets[t][0], targets[t][1], targets[t][2], targets[t][3], upstream, rate);
+  type TTarget = {
+    name: string;
+    url: string;
+    headers: Record<string, string>;
+    /** Starts the server (none for direct: the upstream itself); resolves with the process whose CPU is counted. */
+    start?: () => Promise<ChildProcess>;
+  };
+  const targets: Record<string, TTarget> = {
+    direct: { name: "upstream direct", url: url(UPSTREAM), headers: {} },
+    minimal: {
+      name: "minimal proxy (node:http+undici)",
+      url: url(MINIMAL),
+      headers: {},
+      start: () =>
+        start(
+          ["--import", "tsx", "minimal-proxy.mts"],
+          { PORT: String(MINIMAL), UPSTREAM_PORT: String(UPSTREAM) },
+          /ready/,
+          0,
+        ),
+    },
+    kt: { name: "kt gateway, full chain", url: url(KT), headers: ktHeaders, start: ktServer(KT, {}) },
+    kt2w: {
+      name: "kt gateway, full chain, 2 workers",
+      url: url(KT_2W),
+      headers: ktHeaders,
+      start: ktServer(KT_2W, { KT_WORKERS: "2" }),
+    },
+    bare: {
+      name: "kt gateway, no policies",
+      url: url(KT_BARE),
+      headers: ktHeaders,
+      start: ktServer(KT_BARE, { KT_CHAIN: "none" }),
+    },
+    portkey: {
+      name: "Portkey gateway",
+      url: url(PORTKEY),
+      headers: pkHeaders,
+      start: async () =>
+        listenerPid(
+          PORTKEY,
+          await start(
+            [portkeyEntry, `--port=${PORTKEY}`],
+            {},
+            new RegExp(`running at[\\s\\S]*${PORTKEY}|:${PORTKEY}`),
+            0,
+          ),
+        ),
+    },
+  };
 
+  // Each target is measured with only the upstream and itself running, so neither idle servers nor the backlog of
+  // a server that could not keep up with the previous run weigh on it. A closed-loop warm-up (not recorded) lets
+  // the JIT settle first: otherwise a fixed-rate run records the backlog that the still-cold code built.
   const rows: TRow[] = [];
-  const atRate: Partial<Record<keyof typeof targets, TRow>> = {};
-  const atMax: Partial<Record<keyof typeof targets, TRow>> = {};
-  for (const t of ["direct", "minimal", "kt", "kt2w", "bare"] as const)
-    rows.push((atRate[t] = await run(t, RATE)));
-  for (const t of ["direct", "minimal", "kt", "kt2w", "bare", "portkey"] as const)
-    rows.push((atMax[t] = await run(t)));
+  const atRate: Record<string, TRow> = {};
+  const atMax: Record<string, TRow> = {};
+  for (const [key, t] of Object.entries(targets)) {
+    const server = t.start ? await t.start() : upstream;
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      await load(t.name, t.url, t.headers, server, upstream, undefined, WARM_CLOSED_LOOP_SECONDS, 0);
+      await new Promise((r) => setTimeout(r, 500));
+      if (key !== "portkey")
+        rows.push((atRate[key] = await load(t.name, t.url, t.headers, server, upstream, RATE)));
+      rows.push((atMax[key] = await load(t.name, t.url, t.headers, server, upstream)));
+    } finally {
+      if (server !== upstream) await stop(server);
+    }
+  }
 
   const pinning = PIN ? "proxies pinned to CPU 0, upstream and load generator to CPU 1" : "nothing pinned";
   console.log(
-    `\n${SECONDS}s recorded per run after ${WARMUP_SECONDS}s warm-up, ~1 KB prompt, load generator in its own process (open loop at a fixed rate, or ${CONNECTIONS} connections closed loop at max), one 2-core machine shared by all processes (${pinning}); load average before: ${loadBefore}, after: ${loadavg()}\n`,
+    `\n${SECONDS}s recorded per run after ${WARMUP_SECONDS}s warm-up (each target alone with the upstream, after ${WARM_CLOSED_LOOP_SECONDS}s of closed-loop warm-up), ~1 KB prompt, load generator in its own process (open loop at a fixed rate, or ${CONNECTIONS} connections closed loop at max), one 2-core machine shared by all processes (${pinning}); load average before: ${loadBefore}, after: ${loadavg()}\n`,
   );
   console.log(
     "target                            offered    req/s   p50 ms   p99 ms  non-2xx+err  CPU µs/req: server  upstream  loadgen",
@@ -248,8 +296,8 @@ async function main() {
       `${r.name.padEnd(33)} ${r.offered.padStart(7)}  ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${String(bad).padStart(11)}  ${r.serverCpuUs.toFixed(0).padStart(18)}  ${r.upstreamCpuUs.toFixed(0).padStart(8)}  ${r.loadgenCpuUs.toFixed(0).padStart(7)}`,
     );
   }
-  const { direct: d, minimal: m, kt: k, kt2w: k2 } = atRate as Record<keyof typeof targets, TRow>;
-  const max = atMax as Record<keyof typeof targets, TRow>;
+  const { direct: d, minimal: m, kt: k, kt2w: k2 } = atRate;
+  const max = atMax;
   console.log("\nratios");
   console.log(
     `  throughput at max: kt / Portkey ${(max.kt.rps / max.portkey.rps).toFixed(1)}x; kt / minimal proxy ${(max.kt.rps / max.minimal.rps).toFixed(2)}; kt / direct ${(max.kt.rps / max.direct.rps).toFixed(2)}`,
