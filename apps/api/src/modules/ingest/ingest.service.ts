@@ -24,7 +24,7 @@ export class IngestService {
   async ingestBatch(
     gateway: GatewayCaller,
     batch: TEventBatch,
-    ack: TIngestQuery["ack"] = "rollups",
+    ack: TIngestQuery["ack"],
   ): Promise<TIngestResponse> {
     const latest = Date.now() + MAX_FUTURE_MS;
     const days = new Set<number>();
