@@ -4,7 +4,8 @@
  * answered after its fold, or with ack=stored at commit, as gateways ask) from concurrent batch senders over several
  * gateways; the ack=stored figure counts until the last event is in the rollups. Baseline measured in the same run: the same batches inserted straight into
  * telemetry.events (one INSERT … ON CONFLICT DO NOTHING per batch, no rollups), the floor of any ingest path.
- * Target: ≥ 20,000 events/s on this machine. Bounded: EVENTS (default 200,000) events per phase.
+ * Target: ≥ 20,000 events/s on this machine. Bounded: EVENTS (default 200,000) events for the baseline, half of them
+ * for each ack.
  * Run: pnpm --filter @kt/api build && pnpm --filter @kt/bench ingest   (env: EVENTS, SENDERS=8, BATCH=500, PORT=4311)
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
