@@ -30,12 +30,27 @@ export type DemoSeedResult = {
  */
 export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult> {
   const audit = new AuditService();
-  const org = await db.org.upsert({ where: { slug: DEMO_ORG_SLUG }, update: {}, create: { name: "Demo Org", slug: DEMO_ORG_SLUG } });
-  const actor: AuditActor = { orgId: org.id, userId: "", actorLabel: "system (demo seed)", via: "jwt", requestId: "", ip: "" };
+  const org = await db.org.upsert({
+    where: { slug: DEMO_ORG_SLUG },
+    update: {},
+    create: { name: "Demo Org", slug: DEMO_ORG_SLUG },
+  });
+  const actor: AuditActor = {
+    orgId: org.id,
+    userId: "",
+    actorLabel: "system (demo seed)",
+    via: "jwt",
+    requestId: "",
+    ip: "",
+  };
   const passwordHash = await hashPassword(password);
   const users: DemoSeedResult["users"] = [];
   for (const u of DEMO_USERS) {
-    const user = await db.user.upsert({ where: { email: u.email }, update: { passwordHash }, create: { email: u.email, name: u.name, passwordHash } });
+    const user = await db.user.upsert({
+      where: { email: u.email },
+      update: { passwordHash },
+      create: { email: u.email, name: u.name, passwordHash },
+    });
     await db.membership.upsert({
       where: { orgId_userId: { orgId: org.id, userId: user.id } },
       update: { role: u.role },
@@ -51,7 +66,12 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
       existing ??
       (await scoped.$transaction(async (tx) => {
         const t = await tx.team.create({ data: { orgId: org.id, name } });
-        await audit.record(tx, actor, { action: "team.create", resourceType: "team", resourceId: t.id, after: { name } });
+        await audit.record(tx, actor, {
+          action: "team.create",
+          resourceType: "team",
+          resourceId: t.id,
+          after: { name },
+        });
         return t;
       }));
     teams.push({ id: team.id, name: team.name });
@@ -66,12 +86,33 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
   const admin = users.find((u) => u.role === "admin")!;
   const token = newSecret("kt_api_");
   await scoped.$transaction(async (tx) => {
-    await tx.apiToken.updateMany({ where: { name: { startsWith: "demo-" }, revokedAt: null }, data: { revokedAt: new Date() } });
-    const created = await tx.apiToken.create({
-      data: { orgId: org.id, name: `demo-${new Date().toISOString()}`, prefix: token.displayPrefix, secretHash: token.hash, role: "admin", createdById: admin.id },
+    await tx.apiToken.updateMany({
+      where: { name: { startsWith: "demo-" }, revokedAt: null },
+      data: { revokedAt: new Date() },
     });
-    await audit.record(tx, actor, { action: "api_token.create", resourceType: "api_token", resourceId: created.id, after: { name: created.name, role: "admin" } });
+    const created = await tx.apiToken.create({
+      data: {
+        orgId: org.id,
+        name: `demo-${new Date().toISOString()}`,
+        prefix: token.displayPrefix,
+        secretHash: token.hash,
+        role: "admin",
+        createdById: admin.id,
+      },
+    });
+    await audit.record(tx, actor, {
+      action: "api_token.create",
+      resourceType: "api_token",
+      resourceId: created.id,
+      after: { name: created.name, role: "admin" },
+    });
   });
-  const gateway = await seedDemoGateway(db, { orgId: org.id, teamId: teams[0].id, createdById: admin.id, actor, audit });
+  const gateway = await seedDemoGateway(db, {
+    orgId: org.id,
+    teamId: teams[0].id,
+    createdById: admin.id,
+    actor,
+    audit,
+  });
   return { orgId: org.id, users, teams, apiToken: token.secret, gateway };
 }

@@ -41,7 +41,13 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
   const started = Date.now();
   const previous = await db.org.findUnique({ where: { slug: LOAD_ORG_SLUG } });
   if (previous) {
-    const tables = ["telemetry.events", "telemetry.rollup_queue", ...ROLLUP_TABLES, "telemetry.active_users_daily"];
+    const tables = [
+      "telemetry.events",
+      "telemetry.rollup_queue",
+      ...ROLLUP_TABLES,
+      "telemetry.active_users_daily",
+      "telemetry.rollup_versions",
+    ];
     for (const t of [...tables, "telemetry.team_spend", "telemetry.budget_reservations"]) {
       await db.$executeRawUnsafe(`DELETE FROM ${t} WHERE org_id = $1::uuid`, previous.id);
     }
@@ -92,13 +98,16 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
   const rates = MODELS.map(
     ([p, m]) => PRICE_TABLE.models.find((r) => r.provider === p && m.startsWith(r.model)) ?? null,
   );
+  const span = days * 86_400_000;
   for (let done = 0; done < count; done += CHUNK) {
+    const n = Math.min(CHUNK, count - done);
     await db.$executeRawUnsafe(
       insertChunk(),
       org.id,
-      Math.min(CHUNK, count - done),
-      now,
-      days * 86_400_000,
+      n,
+      // Chunk after chunk forward in time, as gateways deliver them (an hour's events sit together on disk).
+      now - span + Math.floor((span * done) / count),
+      Math.ceil((span * n) / count),
       teams.map((t) => t.id),
       gateways,
       MODELS.map((m) => m[0]),
@@ -125,8 +134,8 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
 }
 
 /**
- * One chunk of random events: user u is in team u mod 8, team i always goes through gateway i; actions and policies in
- * plausible shares.
+ * One chunk of random events at times from $3 (ms) over the next $4 ms, written in time order: user u is in team
+ * u mod 8, team i always goes through gateway i; actions and policies in plausible shares.
  */
 function insertChunk(): string {
   const cost = COST_SQL({
@@ -140,7 +149,7 @@ function insertChunk(): string {
   return `
     INSERT INTO telemetry.events (id, ts, org_id, gateway_id, team_id, end_user, provider, model, prompt_tokens, completion_tokens, cached_tokens,
       cost_usd, latency_ms, policy_latency_ms, status, http_status, action, triggered_policies, policy_keys, blocked_by, blocked_reason, decisions)
-    SELECT gen_random_uuid(), to_timestamp(($3::bigint - floor(random() * $4::bigint)) / 1000.0), $1::uuid, ($6::uuid[])[ti], ($5::uuid[])[ti],
+    SELECT gen_random_uuid(), to_timestamp(($3::bigint + floor(random() * $4::bigint)) / 1000.0) AS ts, $1::uuid, ($6::uuid[])[ti], ($5::uuid[])[ti],
       'user' || lpad(ui::text, 4, '0') || '@load.kt', ($7::text[])[mi], ($8::text[])[mi], pt, ct, cached, ${cost},
       round((80 + random() * random() * 4000)::numeric, 2)::float8, round((random() * 2)::numeric, 3)::float8,
       CASE WHEN act = 'blocked' THEN 'blocked' WHEN r < 0.01 THEN 'error' ELSE 'success' END,
@@ -160,5 +169,6 @@ function insertChunk(): string {
         FROM generate_series(1, $2::int)
       ) u
       ) a
-    ) b`;
+    ) b
+    ORDER BY ts`;
 }

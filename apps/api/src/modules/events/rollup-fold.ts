@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { activeUsersInsert, rollupInsert, ROLLUPS, teamSpendInsert } from "./rollup-sql";
+import { activeUsersInsert, rollupInsert, ROLLUPS, rollupVersionsBump, teamSpendInsert } from "./rollup-sql";
 
 /** A team whose monthly spend a fold added to (what budget alerts re-check). */
 export type TSpendTouched = { orgId: string; teamId: string; period: string };
@@ -16,6 +16,7 @@ function foldSql(orgs: string): string {
       .map(([name, r]) => `${name} AS (${rollupInsert(r, "q", true)} RETURNING 1)`)
       .join(",\n    ")},
     users AS (${activeUsersInsert("q", true)} RETURNING 1),
+    versions AS (${rollupVersionsBump("q")} RETURNING 1),
     spend AS (${teamSpendInsert("q", true)} RETURNING org_id, team_id, period),
     released AS (DELETE FROM telemetry.budget_reservations r USING q WHERE r.org_id = q.org_id AND r.event_id = q.event_id RETURNING 1)
     SELECT (SELECT count(*) FROM q)::int AS folded,

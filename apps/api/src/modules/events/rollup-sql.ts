@@ -117,6 +117,17 @@ export function activeUsersInsert(source: string, upsert: boolean): string {
     ${upsert ? "ON CONFLICT (org_id, day, team_id, end_user) DO UPDATE SET requests = t.requests + excluded.requests" : ""}`;
 }
 
+/**
+ * Gives every (org, UTC day) of `source`'s rows a new rollup version (see the rollup_versions migration): part of every
+ * statement that changes rollup rows, so a cached read of those days is never reused.
+ */
+export function rollupVersionsBump(source: string): string {
+  return `INSERT INTO telemetry.rollup_versions AS v (org_id, day, version)
+    SELECT org_id, day, nextval('telemetry.rollup_version_seq')
+    FROM (SELECT DISTINCT s.org_id, (s.ts AT TIME ZONE 'UTC')::date AS day FROM ${source} s ORDER BY 1, 2) d
+    ON CONFLICT (org_id, day) DO UPDATE SET version = excluded.version`;
+}
+
 /** Team spend per month; with `upsert`, RETURNING names the rows that grew (for budget alert checks). */
 export function teamSpendInsert(source: string, upsert: boolean): string {
   return `INSERT INTO telemetry.team_spend AS t (org_id, team_id, period, spent_usd, unpriced)

@@ -17,6 +17,9 @@ export class TelemetryPool implements OnModuleDestroy {
       connectionString: env.DATABASE_URL,
       max: env.DATABASE_POOL_SIZE,
       application_name: "kt-telemetry",
+      // JIT compiling costs 10–50 ms per statement; rollup reads and folds run in tens of milliseconds, so it
+      // never pays back here (PostgreSQL turns it on for any plan above jit_above_cost).
+      options: "-c jit=off",
     });
     this.pool.on("error", () => undefined);
   }

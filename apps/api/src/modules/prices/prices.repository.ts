@@ -2,7 +2,7 @@ import { Injectable } from "@nestjs/common";
 import type { OrgDb, OrgTx } from "@kt/db";
 import type pg from "pg";
 import { FOLD_ORG_SQL } from "../events/rollup-fold";
-import { rollupCostDelta, ROLLUPS } from "../events/rollup-sql";
+import { rollupCostDelta, ROLLUPS, rollupVersionsBump } from "../events/rollup-sql";
 import { TelemetryPool } from "../events/telemetry-pool";
 import { COST_SQL, type TPriceOverride } from "./price-book";
 
@@ -111,12 +111,13 @@ export class PricesRepository {
          UPDATE telemetry.events e SET cost_usd = ${cost}
          FROM (SELECT ts, id, cost_usd AS old_cost FROM telemetry.events WHERE org_id = $1::uuid AND provider = $2 AND model = $3) o
          WHERE e.org_id = $1::uuid AND e.provider = $2 AND e.model = $3 AND e.ts = o.ts AND e.id = o.id AND e.cost_usd IS DISTINCT FROM ${cost}
-         RETURNING e.ts, e.team_id, e.gateway_id, e.end_user, e.action, e.status, e.triggered_policies, e.policy_keys,
+         RETURNING e.org_id, e.ts, e.team_id, e.gateway_id, e.end_user, e.action, e.status, e.triggered_policies, e.policy_keys,
            COALESCE(e.cost_usd, 0) - COALESCE(o.old_cost, 0) AS dc, (e.cost_usd IS NULL)::int - (o.old_cost IS NULL)::int AS du
        ),
        ${Object.entries(ROLLUPS)
          .map(([name, r]) => `${name} AS (${rollupCostDelta(r, "changed")}),`)
          .join("\n       ")}
+       versions AS (${rollupVersionsBump("changed")} RETURNING 1),
        spend AS (
          UPDATE telemetry.team_spend t SET spent_usd = t.spent_usd + s.dc, unpriced = t.unpriced + s.du, updated_at = now()
          FROM (SELECT team_id, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM') AS period, sum(dc) AS dc, sum(du) AS du FROM changed WHERE team_id IS NOT NULL GROUP BY 1, 2) s

@@ -8,8 +8,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * Rollup histograms are reused between queries while their groups are unchanged: events that arrive late into a
- * range already asked for (whole days and hours, read from rollups) must still show in the next answer.
+ * Rollup slices are reused between queries while their days are unchanged: events that arrive late into a range
+ * already asked for (whole days and hours, read from rollups), and a price change that recomputes old costs, must
+ * still show in the next answer.
  */
 describe("group_by after late events into rollup ranges already read", () => {
   let api: TestApi;
@@ -46,6 +47,7 @@ describe("group_by after late events into rollup ranges already read", () => {
     for (const w of want) {
       const g = byKey.get(id(w.key))!;
       expect(g.requests).toBe(w.requests);
+      expect(g.costUsd).toBeCloseTo(w.costUsd, 9);
       expect(Math.abs(g.p95LatencyMs! - nearestRank(w.latencies, 0.95))).toBeLessThanOrEqual(
         nearestRank(w.latencies, 0.95) * 0.04 + 0.05,
       );
@@ -68,6 +70,13 @@ describe("group_by after late events into rollup ranges already read", () => {
       }),
     );
     expect((await gw.api.post("/v1/ingest/events", { events: late })).status).toBe(200);
+    for (const groupBy of [["model"], ["day"], ["model", "day"]] as const) {
+      await expectNaive([...groupBy]);
+      await expectNaive([...groupBy], "since=5d");
+    }
+    // A negotiated price recomputes the cost of every stored gpt-4o event, days already read included.
+    const price = { provider: "openai", model: "gpt-4o", inputPerMTok: 1234, outputPerMTok: 5678 };
+    expect((await org.as.admin.put("/v1/prices", price)).status).toBe(200);
     for (const groupBy of [["model"], ["day"], ["model", "day"]] as const) {
       await expectNaive([...groupBy]);
       await expectNaive([...groupBy], "since=5d");

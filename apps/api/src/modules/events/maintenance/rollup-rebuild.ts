@@ -1,4 +1,11 @@
-import { activeUsersInsert, ROLLUP_TABLES, rollupInsert, ROLLUPS, teamSpendInsert } from "../rollup-sql";
+import {
+  activeUsersInsert,
+  ROLLUP_TABLES,
+  rollupInsert,
+  ROLLUPS,
+  rollupVersionsBump,
+  teamSpendInsert,
+} from "../rollup-sql";
 
 /**
  * Rebuilds one org's rollups, daily users and team spend from its raw events ($1 = org id): for seeding large
@@ -12,7 +19,9 @@ export const REBUILD_ROLLUPS_SQL: string[] = [
   ...ROLLUP_TABLES.map((table) => `DELETE FROM ${table} WHERE org_id = $1::uuid`),
   "DELETE FROM telemetry.active_users_daily WHERE org_id = $1::uuid",
   "DELETE FROM telemetry.team_spend WHERE org_id = $1::uuid",
+  "DELETE FROM telemetry.rollup_versions WHERE org_id = $1::uuid",
   ...Object.values(ROLLUPS).map((r) => rollupInsert(r, EVENTS, false)),
   activeUsersInsert(EVENTS, false),
   teamSpendInsert(EVENTS, false),
+  rollupVersionsBump(EVENTS),
 ];

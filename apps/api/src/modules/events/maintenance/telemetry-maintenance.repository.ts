@@ -12,6 +12,8 @@ const DAILY_TABLES = [
     .filter((r) => r.keys[0] === "day")
     .map((r) => r.table),
   "telemetry.active_users_daily",
+  // Deleting a day's version as its rollups go makes any read of that day cached before stale.
+  "telemetry.rollup_versions",
 ];
 
 /** The only place maintenance touches the database: partitions, and removing what retention no longer keeps. */
