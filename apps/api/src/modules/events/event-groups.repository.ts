@@ -110,11 +110,37 @@ export class EventGroupsRepository {
 
   constructor(private readonly telemetry: TelemetryPool) {}
 
-  async slice(
+  /**
+   * Every slice of a plan. The rollup versions of all their days are read in one query, before any rollup slice
+   * (see GroupSliceCache); raw slices do not wait for it.
+   */
+  async slices(
+    f: TResolvedFilters,
+    groupBy: TEventGroupKey[],
+    slices: TGroupSlice[],
+    options: TSliceOptions = { latency: true },
+  ): Promise<TSliceResult[]> {
+    const rollupSlices = slices.filter((s) => s.source !== "events");
+    const versions = rollupSlices.length
+      ? this.dayVersions(
+          f.orgId,
+          new Date(Math.min(...rollupSlices.map((s) => s.from.getTime()))),
+          new Date(Math.max(...rollupSlices.map((s) => s.to.getTime()))),
+        )
+      : Promise.resolve(new Map<string, string>());
+    return Promise.all(
+      slices.map(async (s) =>
+        this.slice(f, groupBy, s, options, s.source === "events" ? "" : versionsOf(await versions, s)),
+      ),
+    );
+  }
+
+  private async slice(
     f: TResolvedFilters,
     groupBy: TEventGroupKey[],
     slice: TGroupSlice,
-    options: TSliceOptions = { latency: true },
+    options: TSliceOptions,
+    versions: string,
   ): Promise<TSliceResult> {
     const raw = slice.source === "events";
     const p = new SqlParams();
@@ -173,9 +199,10 @@ export class EventGroupsRepository {
         .filter((r) => groupBy.length > 0 || Number(r.requests) > 0)
         .map((r) => Object.assign(r, { keys: keysOf(r) }) as unknown as TGroupPartialRow);
     const readHistogram = async () =>
-      groupsOf(await this.telemetry.pool.query(histSql, p.values)).map(
-        (r) => Object.assign(r, { keys: keysOf(r) }) as unknown as THistogramRow,
-      );
+      groupsOf(await this.telemetry.pool.query(histSql, p.values))
+        // Without group keys an empty slice still yields one row, of nulls: no histogram.
+        .filter((r) => r.buckets !== null)
+        .map((r) => Object.assign(r, { keys: keysOf(r) }) as unknown as THistogramRow);
     const read = async (): Promise<TSliceResult> => {
       if (!options.latency)
         return { rows: sumsOf(await this.telemetry.pool.query(sumsSql, p.values)), histogram: [] };
@@ -190,7 +217,6 @@ export class EventGroupsRepository {
     // bounds, not the request's since/until (which move with every "last 30 days" request).
     const { since: _since, until: _until, ...scope } = filters;
     const key = JSON.stringify([slice.source, slice.from, slice.to, groupBy, scope, options.latency]);
-    const versions = await this.dayVersions(f.orgId, slice);
     const cached = this.cache.get(key, versions);
     if (cached) return cached;
     const result = await read();
@@ -198,18 +224,33 @@ export class EventGroupsRepository {
     return result;
   }
 
-  /** The rollup versions of the UTC days a slice covers, as one string (read before the slice itself). */
-  private async dayVersions(orgId: string, slice: TGroupSlice): Promise<string> {
-    const { rows } = await this.telemetry.pool.query<{ versions: string }>(
-      `SELECT COALESCE(string_agg(day || ':' || version, ',' ORDER BY day), '') AS versions
+  /** The rollup version of each UTC day from `from` to `to` that has one. */
+  private async dayVersions(orgId: string, from: Date, to: Date): Promise<Map<string, string>> {
+    const { rows } = await this.telemetry.pool.query<{ day: string; version: string }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, version::text AS version
        FROM telemetry.rollup_versions WHERE org_id = $1::uuid AND day >= $2::date AND day <= $3::date`,
-      [orgId, utcDay(slice.from), utcDay(new Date(slice.to.getTime() - 1))],
+      [orgId, utcDay(from), lastUtcDay(to)],
     );
-    return rows[0].versions;
+    return new Map(rows.map((r) => [r.day, r.version]));
   }
 }
 
+const DAY_MS = 86_400_000;
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The UTC day of the last instant before `to` (slices end exclusively). */
+const lastUtcDay = (to: Date) => utcDay(new Date(to.getTime() - 1));
+
+/** The versions of a slice's days as one string: equal only while none of those days was written. */
+function versionsOf(versions: Map<string, string>, slice: TGroupSlice): string {
+  const days: string[] = [];
+  const last = lastUtcDay(slice.to);
+  for (let t = Math.floor(slice.from.getTime() / DAY_MS) * DAY_MS; ; t += DAY_MS) {
+    const day = utcDay(new Date(t));
+    days.push(`${day}:${versions.get(day) ?? ""}`);
+    if (day >= last) break;
+  }
+  return days.join(",");
+}
 
 const RAW_SUMS = `count(*) AS requests, COALESCE(sum(e.prompt_tokens), 0) AS prompt_tokens,
   COALESCE(sum(e.completion_tokens), 0) AS completion_tokens, COALESCE(sum(e.cached_tokens), 0) AS cached_tokens,

@@ -78,7 +78,7 @@ export class EventsService {
     options: TSliceOptions = { latency: true },
   ): Promise<TEventGroups> {
     const plan = planGroups(filters, groupBy);
-    const parts = await Promise.all(plan.slices.map((s) => this.groups.slice(filters, groupBy, s, options)));
+    const parts = await this.groups.slices(filters, groupBy, plan.slices, options);
     const merged = sortGroups(mergeGroups(parts), groupBy);
     const cap = Math.min(limit ?? EVENT_GROUPS_MAX, EVENT_GROUPS_MAX);
     const shown = merged.slice(0, cap);

@@ -90,11 +90,7 @@ export function mergeGroups(
       acc.costNanos += toNanos(r.cost_usd);
       acc.latencySum += Number(r.latency_sum_ms);
     }
-    for (const h of part.histogram) {
-      // A slice without group keys and without events yields one row of nulls.
-      if (!h.buckets) continue;
-      get(h.keys).histogram.push(h);
-    }
+    for (const h of part.histogram) get(h.keys).histogram.push(h);
   }
   return groups.filter((g) => g.counts.requests > 0).map((g) => ({ keys: g.keys, ...aggregateOf(g) }));
 }

@@ -15,7 +15,6 @@ const MAX_SIZE = 2_000_000;
 export class GroupSliceCache {
   private readonly entries = new LRUCache<string, { versions: string; result: TSliceResult }>({
     maxSize: MAX_SIZE,
-    sizeCalculation: (v) => sizeOf(v.result),
   });
 
   /** The result stored under `key`, if the slice's days still have these versions. */
@@ -25,12 +24,13 @@ export class GroupSliceCache {
   }
 
   set(key: string, versions: string, result: TSliceResult): void {
-    if (sizeOf(result) <= MAX_SIZE / 4) this.entries.set(key, { versions, result });
+    const size = sizeOf(result);
+    if (size <= MAX_SIZE / 4) this.entries.set(key, { versions, result }, { size });
   }
 }
 
 function sizeOf(result: TSliceResult): number {
   let n = result.rows.length;
-  for (const h of result.histogram) n += h.buckets?.length ?? 0;
+  for (const h of result.histogram) n += h.buckets.length;
   return Math.max(1, n);
 }
