@@ -225,6 +225,17 @@ export class EventGroupsRepository {
   }
 
   /** The rollup version of each UTC day from `from` to `to` that has one. */
+  /**
+   * The first UTC day the daily rollups do not hold yet (midnight UTC). It only moves forward, and a day read from the
+   * hourly rollups is as exact as from the daily ones, so a value read a moment before a close is still right.
+   */
+  async dailyOpenFrom(): Promise<Date> {
+    const { rows } = await this.telemetry.pool.query<{ open_from: string }>(
+      "SELECT open_from::text FROM telemetry.daily_rollups_watermark",
+    );
+    return new Date(`${rows[0].open_from}T00:00:00Z`);
+  }
+
   private async dayVersions(orgId: string, from: Date, to: Date): Promise<Map<string, string>> {
     const { rows } = await this.telemetry.pool.query<{ day: string; version: string }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, version::text AS version

@@ -77,7 +77,7 @@ export class EventsService {
     limit?: number,
     options: TSliceOptions = { latency: true },
   ): Promise<TEventGroups> {
-    const plan = planGroups(filters, groupBy);
+    const plan = planGroups(filters, groupBy, await this.groups.dailyOpenFrom());
     const parts = await this.groups.slices(filters, groupBy, plan.slices, options);
     const merged = sortGroups(mergeGroups(parts), groupBy);
     const cap = Math.min(limit ?? EVENT_GROUPS_MAX, EVENT_GROUPS_MAX);

@@ -51,9 +51,10 @@ export function rollupFor(f: TResolvedFilters, groupBy: TEventGroupKey[]): TRoll
 /**
  * Whole UTC days come from a daily rollup where one can answer, whole hours from an hourly rollup, and the partial
  * hours at either end from raw events: exact for any since/until, while 30-day ranges read a few thousand daily rows
- * and never more than two hours of raw events.
+ * and never more than two hours of raw events. Daily rollups hold closed days only: days from `openFrom` (the daily
+ * rollups' watermark, midnight UTC) on come from the hourly one.
  */
-export function planGroups(f: TResolvedFilters, groupBy: TEventGroupKey[]): TGroupPlan {
+export function planGroups(f: TResolvedFilters, groupBy: TEventGroupKey[], openFrom: Date): TGroupPlan {
   const rollup = rollupFor(f, groupBy);
   const start = ceilTo(f.since, HOUR_MS);
   const end = floorTo(f.until, HOUR_MS);
@@ -63,7 +64,8 @@ export function planGroups(f: TResolvedFilters, groupBy: TEventGroupKey[]): TGro
   const slices: TGroupSlice[] = [];
   const add = (source: TGroupSource, from: Date, to: Date) => from < to && slices.push({ source, from, to });
   add("events", f.since, start);
-  const [dayStart, dayEnd] = [ceilTo(start, DAY_MS), floorTo(end, DAY_MS)];
+  const dayStart = ceilTo(start, DAY_MS);
+  const dayEnd = new Date(Math.min(floorTo(end, DAY_MS).getTime(), floorTo(openFrom, DAY_MS).getTime()));
   if (rollup.daily && !groupBy.includes("hour") && dayStart < dayEnd) {
     add(rollup.hourly, start, dayStart);
     add(rollup.daily, dayStart, dayEnd);

@@ -1,5 +1,13 @@
 import type pg from "pg";
-import { activeUsersInsert, rollupInsert, ROLLUPS, rollupVersionsBump, teamSpendInsert } from "./rollup-sql";
+import {
+  activeUsersInsert,
+  CLOSE_DAYS_SQL,
+  CLOSE_DAYS_VERSIONS_SQL,
+  rollupInsert,
+  ROLLUPS,
+  rollupVersionsBump,
+  teamSpendInsert,
+} from "./rollup-sql";
 
 /** A team whose monthly spend a fold added to (what budget alerts re-check). */
 export type TSpendTouched = { orgId: string; teamId: string; period: string };
@@ -35,6 +43,7 @@ export const FOLD_ORG_SQL = foldSql("= $1::uuid");
  */
 export async function foldRollupQueue(client: pg.ClientBase): Promise<TFoldResult> {
   await client.query("SELECT pg_advisory_xact_lock(hashtextextended('telemetry:rollup-fold', 0))");
+  await closeDays(client);
   const { rows } = await client.query<{ org_id: string }>(
     "SELECT DISTINCT org_id FROM telemetry.rollup_queue ORDER BY 1",
   );
@@ -52,4 +61,23 @@ export async function foldRollupQueue(client: pg.ClientBase): Promise<TFoldResul
     values: [orgs],
   });
   return result.rows[0];
+}
+
+/**
+ * Closes the UTC days before today that are still open (the first fold after midnight does): moves the watermark,
+ * then builds their daily rollups from the hourly ones. Only folds run this (one at a time, under the fold lock).
+ * Every other writer of rollups (price recomputes) holds the watermark row FOR SHARE from before its price lock to its
+ * commit, so the UPDATE waits for those in flight and holds off new ones until this transaction commits: no hourly row
+ * of a closed day is written while its daily rows are built but left out of them. Returns the days closed.
+ */
+export async function closeDays(client: pg.ClientBase): Promise<number> {
+  const { rows } = await client.query<{ open_from: string; today: string }>(
+    `SELECT open_from::text, (now() AT TIME ZONE 'UTC')::date::text AS today FROM telemetry.daily_rollups_watermark`,
+  );
+  const { open_from: from, today } = rows[0];
+  if (from >= today) return 0;
+  await client.query("UPDATE telemetry.daily_rollups_watermark SET open_from = $1::date", [today]);
+  for (const sql of CLOSE_DAYS_SQL) await client.query(sql, [from, today]);
+  await client.query(CLOSE_DAYS_VERSIONS_SQL, [from, today]);
+  return Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000);
 }

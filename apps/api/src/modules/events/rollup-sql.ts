@@ -9,6 +9,11 @@ export type TRollup = {
   from?: (source: string) => string;
   /** Blocked, escalated, redacted and errored counts as measures (the rollup has no action or status column). */
   outcomeCounts?: boolean;
+  /**
+   * A daily rollup: rows for closed UTC days only, built from this hourly rollup table when a day closes (see the
+   * daily_rollups_watermark migration); from events, only events of closed days go in.
+   */
+  closedFrom?: string;
 };
 
 const KEY_SQL: Record<string, string> = {
@@ -33,7 +38,11 @@ export const ROLLUPS = {
     keys: ["hour", "team_id", "gateway_id", "provider", "model", "end_user", "action", "status"],
   },
   nouser: { table: "telemetry.event_rollups_hourly_nouser", keys: ["hour", ...DIMENSIONS] },
-  daily: { table: "telemetry.event_rollups_daily", keys: ["day", ...DIMENSIONS] },
+  daily: {
+    table: "telemetry.event_rollups_daily",
+    keys: ["day", ...DIMENSIONS],
+    closedFrom: "telemetry.event_rollups_hourly_nouser",
+  },
   policies: {
     table: "telemetry.policy_rollups_hourly",
     keys: ["hour", ...POLICY_DIMENSIONS],
@@ -43,6 +52,7 @@ export const ROLLUPS = {
     table: "telemetry.policy_rollups_daily",
     keys: ["day", ...POLICY_DIMENSIONS],
     from: POLICY_KEYS,
+    closedFrom: "telemetry.policy_rollups_hourly",
   },
   userHourly: {
     table: "telemetry.user_rollups_hourly",
@@ -53,8 +63,16 @@ export const ROLLUPS = {
     table: "telemetry.user_rollups_daily",
     keys: ["day", ...USER_DIMENSIONS],
     outcomeCounts: true,
+    closedFrom: "telemetry.user_rollups_hourly",
   },
 } satisfies Record<string, TRollup>;
+
+/** The first UTC day that is still open: daily rollups hold the days before it. */
+export const OPEN_FROM = "(SELECT open_from FROM telemetry.daily_rollups_watermark)";
+
+/** The rows of `source` on closed days, the only ones a daily rollup takes from events. */
+const onClosedDays = (source: string) =>
+  `(SELECT * FROM ${source} c WHERE c.ts < ${OPEN_FROM}::timestamp AT TIME ZONE 'UTC')`;
 
 /**
  * Adding to a histogram appends the new (bucket, count) entries, which readers sum by bucket anyway; only a row whose
@@ -80,16 +98,19 @@ const OUTCOME_MEASURES: [string, string][] = [
   ["errors", "count(*) FILTER (WHERE s.status = 'error')"],
 ];
 
+const measuresOf = (r: TRollup) => (r.outcomeCounts ? [...MEASURES, ...OUTCOME_MEASURES] : MEASURES);
+
 /**
  * INSERT … SELECT of one rollup's rows from `source`; `upsert` adds to existing rows. A histogram's entries are in no
  * particular order (readers sum them by bucket): an ordered array_agg would rule out hash aggregation in PostgreSQL
  * 15, and sorting every source row by all the keys took most of a fold's time.
  */
 export function rollupInsert(r: TRollup, source: string, upsert: boolean): string {
-  const measures = r.outcomeCounts ? [...MEASURES, ...OUTCOME_MEASURES] : MEASURES;
+  const measures = measuresOf(r);
   const keys = ["org_id", ...r.keys];
   const keyExprs = keys.map((k) => `${KEY_SQL[k] ?? `s.${k}`} AS ${k}`);
-  const from = r.from ? r.from(source) : `${source} s`;
+  const rows = r.closedFrom ? onClosedDays(source) : source;
+  const from = r.from ? r.from(rows) : `${rows} s`;
   const names = [...measures.map(([m]) => m), "latency_hist"];
   const upsertSql = upsert
     ? `ON CONFLICT (${keys.join(", ")}) DO UPDATE SET ${names
@@ -109,6 +130,33 @@ export function rollupInsert(r: TRollup, source: string, upsert: boolean): strin
     ORDER BY ${keys.join(", ")}
     ${upsertSql}`;
 }
+
+/**
+ * The close of the UTC days [$1, $2): each daily rollup's rows for those days, rebuilt from its hourly rollup (for the
+ * orgs of public.orgs, so the hourly tables are read by their (org_id, …, hour) index). Run by the fold that moved the
+ * watermark past them.
+ */
+export const CLOSE_DAYS_SQL: string[] = Object.values(ROLLUPS).flatMap((r: TRollup) => {
+  if (!r.closedFrom) return [];
+  const dims = r.keys.slice(1);
+  const measures = measuresOf(r).map(([m]) => m);
+  const inRange = `h.hour >= $1::date::timestamp AT TIME ZONE 'UTC' AND h.hour < $2::date::timestamp AT TIME ZONE 'UTC'`;
+  const kinds = r.keys.includes("kind") ? " AND h.kind IN ('name', 'key')" : "";
+  return [
+    `DELETE FROM ${r.table} WHERE day >= $1::date AND day < $2::date`,
+    `INSERT INTO ${r.table} (org_id, day, ${dims.join(", ")}, ${measures.join(", ")}, latency_hist)
+      SELECT h.org_id, (h.hour AT TIME ZONE 'UTC')::date, ${dims.map((k) => `h.${k}`).join(", ")},
+        ${measures.map((m) => `sum(h.${m})`).join(", ")}, telemetry.hist_add(telemetry.hist_concat(h.latency_hist), '{}')
+      FROM public.orgs o JOIN ${r.closedFrom} h ON h.org_id = o.id${kinds} AND ${inRange}
+      GROUP BY h.org_id, 2, ${dims.map((k) => `h.${k}`).join(", ")}`,
+  ];
+});
+
+/** Gives the closed days [$1, $2) new rollup versions (their group_by slices now come from the daily rollups). */
+export const CLOSE_DAYS_VERSIONS_SQL = `INSERT INTO telemetry.rollup_versions AS v (org_id, day, version)
+  SELECT org_id, day, nextval('telemetry.rollup_version_seq')
+  FROM (SELECT DISTINCT org_id, day FROM telemetry.event_rollups_daily WHERE day >= $1::date AND day < $2::date ORDER BY 1, 2) d
+  ON CONFLICT (org_id, day) DO UPDATE SET version = excluded.version`;
 
 export function activeUsersInsert(source: string, upsert: boolean): string {
   return `INSERT INTO telemetry.active_users_daily AS t (org_id, day, team_id, end_user, requests)

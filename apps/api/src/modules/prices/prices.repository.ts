@@ -70,9 +70,12 @@ export class PricesRepository {
 
   /**
    * Takes the lock that ingest and the rollup fold take shared: no batch is mid-way while stored costs are rewritten.
-   * Then folds the org's queued events, so the rollups hold every stored event the recompute changes.
+   * Then folds the org's queued events, so the rollups hold every stored event the recompute changes. First, the daily
+   * rollups' watermark row FOR SHARE: no day closes while this transaction writes rollups (see closeDays), and taking
+   * it before the price lock, as a fold does, keeps the two in one order.
    */
   async lockPricesExclusive(tx: OrgTx, orgId: string) {
+    await tx.$queryRaw`SELECT open_from FROM telemetry.daily_rollups_watermark FOR SHARE`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`prices:${orgId}`}, 0))`;
     await tx.$queryRawUnsafe(FOLD_ORG_SQL, orgId);
   }

@@ -84,7 +84,8 @@ describe("telemetry maintenance", () => {
     const now = Date.now();
     const events = Array.from({ length: 300 }, (_, i) =>
       gatewayEvent({
-        ts: new Date(now - i * 97_000).toISOString(),
+        // Over the last 32 hours: yesterday is a closed day, so the daily rollups get rows too.
+        ts: new Date(now - i * 388_000).toISOString(),
         endUser: `u${i % 7}`,
         latencyMs: (i * 37) % 900,
         teamId: null,

@@ -80,7 +80,7 @@ describe("rollup fold: queued events reach every rollup exactly once", () => {
     expect(ZIngestResponse.parse(res.body)).toEqual({ accepted: 40, duplicates: 0 });
     expect(await queued()).toBe(0);
     const { rows } = await pool.pool.query(
-      "SELECT sum(requests)::int AS n FROM telemetry.user_rollups_daily WHERE org_id = $1",
+      "SELECT sum(requests)::int AS n FROM telemetry.user_rollups_hourly WHERE org_id = $1",
       [org.orgId],
     );
     expect(rows[0].n).toBe(40);
