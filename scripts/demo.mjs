@@ -65,7 +65,7 @@ function stop(code = 0) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-start("api", "node", ["apps/api/dist/main.js"], { PORT: String(apiPort), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+start("api", "node", ["--max-semi-space-size=64", "apps/api/dist/main.js"], { PORT: String(apiPort), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
 start("worker", "node", ["apps/api/dist/main.worker.js"], { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
 start("console", "node", ["apps/console/node_modules/next/dist/bin/next", "start", "apps/console", "-p", String(consolePort)], {
   KT_API_URL: apiUrl,

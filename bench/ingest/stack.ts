@@ -80,7 +80,8 @@ export async function startApi(
   };
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the API (NODE_OPTIONS refuses some).
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const proc = spawn(process.execPath, [...nodeArgs, entry], {
+  // As apps/api's start script and Dockerfile run it.
+  const proc = spawn(process.execPath, ["--max-semi-space-size=64", ...nodeArgs, entry], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
