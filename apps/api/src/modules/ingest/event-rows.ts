@@ -5,7 +5,7 @@ import { ratesFor, type TPriceOverride, type TRates } from "../prices/price-book
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidOrNull = (v: string | null) => (v && UUID.test(v) ? v.toLowerCase() : null);
 
-/** One event as ingest stores it: the JSON record that jsonb_to_recordset reads. */
+/** One event as ingest stores it (sent to PostgreSQL as an array of its fields: ingest.repository.ts). */
 export type TEventRowInput = {
   id: string;
   ts: string;

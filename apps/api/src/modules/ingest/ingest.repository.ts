@@ -11,9 +11,26 @@ const EVENT_RECORD = `id uuid, ts timestamptz, gateway_id uuid, team_id uuid, ke
   policy_latency_ms double precision, status text, http_status smallint, action text, triggered_policies text[], policy_keys text[],
   blocked_by text, blocked_reason text, decisions jsonb, prompt_redacted text, prompt_hash text, error text, config_version integer`;
 
-const COLUMNS = EVENT_RECORD.split(",")
-  .map((c) => c.trim().split(/\s+/)[0])
-  .filter((c) => !c.startsWith("rate_"));
+/** Each field of an event row: its name (a key of TEventRowInput) and SQL type, in the order rows are sent. */
+const FIELDS = EVENT_RECORD.split(",").map((c) => {
+  const [name, ...type] = c.trim().split(/\s+/);
+  return { name: name as keyof TEventRowInput, type: type.join(" ") };
+});
+const COLUMNS = FIELDS.map((f) => f.name).filter((c) => !c.startsWith("rate_"));
+
+/**
+ * A batch travels as one JSON array of rows, each an array of its fields in FIELDS order: without the key of every
+ * field of every row it is about half the bytes to send and for PostgreSQL to parse.
+ */
+const rowsJson = (rows: TEventRowInput[]) => JSON.stringify(rows.map((r) => FIELDS.map((f) => r[f.name])));
+const fieldSql = (f: (typeof FIELDS)[number], i: number) =>
+  f.type === "jsonb"
+    ? `j.r->${i}`
+    : f.type === "text[]"
+      ? `ARRAY(SELECT jsonb_array_elements_text(j.r->${i}))`
+      : `(j.r->>${i})::${f.type}`;
+const ROWS_SQL = `(SELECT ${FIELDS.map((f, i) => `${fieldSql(f, i)} AS ${f.name}`).join(", ")}
+    FROM jsonb_array_elements($2::jsonb) AS j(r)) AS x`;
 const COST = COST_SQL({
   prompt: "x.prompt_tokens",
   completion: "x.completion_tokens",
@@ -28,7 +45,7 @@ const QUEUED = `event_id, ts, team_id, gateway_id, provider, model, end_user, ac
 const INSERT_AND_QUEUE_SQL = `WITH ins AS (
     INSERT INTO telemetry.events (org_id, cost_usd, ${COLUMNS.join(", ")})
     SELECT $1::uuid, ${COST}, ${COLUMNS.map((c) => `x.${c}`).join(", ")}
-    FROM jsonb_to_recordset($2::jsonb) AS x(${EVENT_RECORD})
+    FROM ${ROWS_SQL}
     ON CONFLICT DO NOTHING
     RETURNING ${QUEUED.replace("event_id", "id AS event_id")}
   ),
@@ -83,7 +100,7 @@ export class IngestRepository {
     const result = await client.query<{ id: string; cost_usd: string | null }>({
       name: "kt-ingest-events",
       text: INSERT_AND_QUEUE_SQL,
-      values: [orgId, JSON.stringify(rows)],
+      values: [orgId, rowsJson(rows)],
     });
     return new Map(result.rows.map((r) => [r.id, r.cost_usd]));
   }
