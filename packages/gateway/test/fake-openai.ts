@@ -10,12 +10,12 @@ export type TFakeBehaviour = {
   omitUsage?: boolean;
 };
 
-export type TFakeServer = { url: string; port: number; received: { path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> }[]; behaviour: TFakeBehaviour; close(): Promise<void> };
+export type TFakeServer = { url: string; port: number; received: { path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown>; raw: string }[]; behaviour: TFakeBehaviour; close(): Promise<void> };
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = "";
-  for await (const c of req) text += c;
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+async function readBody(req: IncomingMessage): Promise<{ body: Record<string, unknown>; raw: string }> {
+  let raw = "";
+  for await (const c of req) raw += c;
+  return { body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, raw };
 }
 
 export async function listen(server: Server): Promise<number> {
@@ -34,8 +34,8 @@ export async function startFakeOpenAi(behaviour: TFakeBehaviour = {}): Promise<T
   const received: TFakeServer["received"] = [];
   const state: TFakeServer = { url: "", port: 0, received, behaviour, close: async () => {} };
   const server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    received.push({ path: req.url ?? "", headers: req.headers, body });
+    const { body, raw } = await readBody(req);
+    received.push({ path: req.url ?? "", headers: req.headers, body, raw });
     const b = state.behaviour;
     if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
     if (b.status) {
@@ -71,8 +71,8 @@ export async function startFakeAnthropic(behaviour: TFakeBehaviour = {}): Promis
   const received: TFakeServer["received"] = [];
   const state: TFakeServer = { url: "", port: 0, received, behaviour, close: async () => {} };
   const server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    received.push({ path: req.url ?? "", headers: req.headers, body });
+    const { body, raw } = await readBody(req);
+    received.push({ path: req.url ?? "", headers: req.headers, body, raw });
     const b = state.behaviour;
     if (b.status) {
       res.writeHead(b.status, { "content-type": "application/json" });

@@ -90,6 +90,13 @@ describe("OpenAI wire compatibility", () => {
     expect(ev).toMatchObject({ status: "blocked", action: "blocked", httpStatus: 403, blockedBy: { policy: "allow" }, costUsd: 0 });
   });
 
+  it("sends the provider the client's own bytes when no policy changed the request", async () => {
+    const sent = `{ "model": "gpt-4o-mini",\n  "messages": [{"role": "user", "content": "caf\u00e9 \\u00e9"}], "x_vendor": {"n": 1.50} }`;
+    const res = await fetch(`${gw.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: sent });
+    expect(res.status).toBe(200);
+    expect(upstream.received.at(-1)!.raw).toBe(sent);
+  });
+
   it("rejects a malformed body with a 400 naming the field", async () => {
     const res = await fetch(`${gw.url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${KEY}` }, body: JSON.stringify({ model: "gpt-4o" }) });
     expect(res.status).toBe(400);

@@ -55,8 +55,11 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
   record.keyId = auth.key.id;
   record.teamId = auth.key.teamId;
   let request: TChatRequest;
+  let sentAs: Buffer;
   try {
-    request = parseChatRequest(await readJsonBody(req));
+    const body = await readJsonBody(req);
+    request = parseChatRequest(body.value);
+    sentAs = body.raw;
   } catch (err) {
     const e = err instanceof GatewayError ? err : new GatewayError(400, "invalid_request_error", "invalid_request", String(err));
     record.error = e.message;
@@ -99,7 +102,8 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, runt
   });
   let reply: TUpstreamReply;
   try {
-    const routed = await snap.router.route(upstreamRequest, abort);
+    // Nothing redacted: the provider gets the client's own bytes instead of a re-serialisation of them.
+    const routed = await snap.router.route(upstreamRequest, abort, requestResult.redactions ? undefined : sentAs);
     reply = routed.reply;
     record.provider = routed.adapter.provider;
   } catch (err) {

@@ -33,11 +33,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = (await readBody(req)).toString("utf8");
+/** The parsed body and its bytes. */
+export async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown; raw: Buffer }> {
+  const raw = await readBody(req);
+  const text = raw.toString("utf8");
   if (!text) throw badRequest("request body is empty: send a JSON chat completion request");
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), raw };
   } catch {
     throw badRequest("request body is not valid JSON");
   }

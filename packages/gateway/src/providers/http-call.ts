@@ -16,6 +16,7 @@ export type THttpCall = {
   agent: Dispatcher;
   url: string;
   headers: Record<string, string>;
+  /** A value to send as JSON, or JSON bytes to send as they are. */
   body: unknown;
   timeoutMs: number;
   signal: ClientGone;
@@ -34,7 +35,7 @@ export async function postJson(call: THttpCall): Promise<Dispatcher.ResponseData
       path,
       method: "POST",
       headers: { "content-type": "application/json", ...call.headers },
-      body: JSON.stringify(call.body),
+      body: Buffer.isBuffer(call.body) ? call.body : JSON.stringify(call.body),
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,
       signal: call.signal,

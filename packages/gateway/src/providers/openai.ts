@@ -18,10 +18,11 @@ export function createOpenAiCompatibleAdapter(
     targetId: target.id,
     provider: target.provider,
     serves,
-    async chat(request, signal) {
-      const body: TChatRequest = request.stream
+    async chat(request, signal, sentAs) {
+      // Streams always ask for usage in the stream; anything else unchanged goes out as the client's own bytes.
+      const body: TChatRequest | Buffer = request.stream
         ? { ...request, stream_options: { ...request.stream_options, include_usage: true } }
-        : request;
+        : (sentAs ?? request);
       const res = await postJson({
         targetId: target.id,
         agent,

@@ -46,12 +46,12 @@ export class ProviderRouter {
   }
 
   /** Throws the last UpstreamUnavailable when every candidate failed, or when none serves the model. */
-  async route(request: TChatRequest, signal: ClientGone): Promise<TRouted> {
+  async route(request: TChatRequest, signal: ClientGone, sentAs?: Buffer): Promise<TRouted> {
     const failovers: TRouted["failovers"] = [];
     let lastError: UpstreamUnavailable | null = null;
     for (const adapter of this.candidates(request.model)) {
       try {
-        const reply = await adapter.chat(request, signal);
+        const reply = await adapter.chat(request, signal, sentAs);
         return { reply, adapter, failovers };
       } catch (err) {
         if (!(err instanceof UpstreamUnavailable)) throw err;

@@ -13,8 +13,11 @@ export type TProviderAdapter = {
   readonly targetId: string;
   readonly provider: TProviderKind;
   serves(model: string): boolean;
-  /** Rejects on connection errors and timeouts; answers `error` for HTTP errors from the provider. */
-  chat(request: TChatRequest, signal: ClientGone): Promise<TUpstreamReply>;
+  /**
+   * Rejects on connection errors and timeouts; answers `error` for HTTP errors from the provider. `sentAs`: the
+   * client's request body, when `request` is exactly what it says (no policy changed it), to send as it is.
+   */
+  chat(request: TChatRequest, signal: ClientGone, sentAs?: Buffer): Promise<TUpstreamReply>;
   close(): Promise<void>;
 };
 
