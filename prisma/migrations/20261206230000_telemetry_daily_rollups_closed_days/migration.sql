@@ -6,9 +6,10 @@
 -- * The first fold after midnight UTC closes the days before the new day: it builds their daily rows from the hourly
 --   ones (telemetry.hist_concat gathers the histograms) and moves open_from, in the fold's transaction. Until then a
 --   fold updated every daily row its events touched; now each daily row is written once.
--- * A fold locks the watermark row FOR SHARE and the close updates it first, so no fold is between reading open_from
---   and committing while a close runs: every hourly row of a closed day is in its daily rows, or was added after the
---   close by a fold that saw the day as closed.
+-- * Folds run one at a time (an advisory lock), and the close runs inside one. Every other writer of rollups (a price
+--   recompute, a rebuild) holds the watermark row FOR SHARE until it commits; the close takes the row FOR UPDATE
+--   SKIP LOCKED (or waits for a later fold) and moves it before building: every hourly row of a closed day is in its
+--   daily rows, or was added after the close by a writer that saw the day as closed.
 -- Days before this migration keep the daily rows they have; today's existing daily rows are replaced when it closes.
 CREATE TABLE telemetry.daily_rollups_watermark (
   id        boolean PRIMARY KEY DEFAULT true CHECK (id),

@@ -2,7 +2,7 @@ import { PRICE_TABLE } from "@kt/contract";
 import type { Db } from "@kt/db";
 import { newSecret } from "../common/crypto";
 import { REBUILD_ROLLUPS_SQL } from "../modules/events/maintenance/rollup-rebuild";
-import { ROLLUP_TABLES, ROLLUPS } from "../modules/events/rollup-sql";
+import { HOLD_OPEN_DAYS_SQL, ROLLUP_TABLES, ROLLUPS } from "../modules/events/rollup-sql";
 import { COST_SQL } from "../modules/prices/price-book";
 
 export const LOAD_ORG_SLUG = "load-test";
@@ -118,7 +118,13 @@ export async function seedLoadEvents(db: Db, args: string[]): Promise<LoadSeedRe
       usersFor(count),
     );
   }
-  for (const sql of REBUILD_ROLLUPS_SQL) await db.$executeRawUnsafe(sql, org.id);
+  await db.$transaction(
+    async (tx) => {
+      await tx.$queryRawUnsafe(HOLD_OPEN_DAYS_SQL);
+      for (const sql of REBUILD_ROLLUPS_SQL) await tx.$executeRawUnsafe(sql, org.id);
+    },
+    { maxWait: 60_000, timeout: 60 * 60_000 },
+  );
   // Planner statistics for the rollups too: a fresh table's defaults lead to nested loops over 100k-row ranges.
   await db.$executeRawUnsafe("ANALYZE telemetry.events");
   for (const r of Object.values(ROLLUPS)) await db.$executeRawUnsafe(`ANALYZE ${r.table}`);

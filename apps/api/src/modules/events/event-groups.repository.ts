@@ -224,7 +224,6 @@ export class EventGroupsRepository {
     return result;
   }
 
-  /** The rollup version of each UTC day from `from` to `to` that has one. */
   /**
    * The first UTC day the daily rollups do not hold yet (midnight UTC). It only moves forward, and a day read from the
    * hourly rollups is as exact as from the daily ones, so a value read a moment before a close is still right.
@@ -236,6 +235,7 @@ export class EventGroupsRepository {
     return new Date(`${rows[0].open_from}T00:00:00Z`);
   }
 
+  /** The rollup version of each UTC day from `from` to `to` that has one. */
   private async dayVersions(orgId: string, from: Date, to: Date): Promise<Map<string, string>> {
     const { rows } = await this.telemetry.pool.query<{ day: string; version: string }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, version::text AS version

@@ -66,18 +66,26 @@ export async function foldRollupQueue(client: pg.ClientBase): Promise<TFoldResul
 /**
  * Closes the UTC days before today that are still open (the first fold after midnight does): moves the watermark,
  * then builds their daily rollups from the hourly ones. Only folds run this (one at a time, under the fold lock).
- * Every other writer of rollups (price recomputes) holds the watermark row FOR SHARE from before its price lock to its
- * commit, so the UPDATE waits for those in flight and holds off new ones until this transaction commits: no hourly row
- * of a closed day is written while its daily rows are built but left out of them. Returns the days closed.
+ * Every other writer of rollups (price recomputes, rebuilds) holds the watermark row FOR SHARE from before its price
+ * lock to its commit. While one does, the close is skipped rather than waited for (that would hold up every fold, and
+ * new FOR SHARE lockers do not queue behind a waiting UPDATE): a later fold closes the days, and until then readers take
+ * them from the hourly rollups. Once this transaction has the row, no other writer starts until it commits, so no
+ * hourly row of a closed day is written while its daily rows are built but left out of them. Returns the days closed.
  */
 export async function closeDays(client: pg.ClientBase): Promise<number> {
-  const { rows } = await client.query<{ open_from: string; today: string }>(
-    `SELECT open_from::text, (now() AT TIME ZONE 'UTC')::date::text AS today FROM telemetry.daily_rollups_watermark`,
+  const today = `(now() AT TIME ZONE 'UTC')::date`;
+  const open = await client.query(
+    `SELECT 1 FROM telemetry.daily_rollups_watermark WHERE open_from < ${today}`,
   );
-  const { open_from: from, today } = rows[0];
-  if (from >= today) return 0;
-  await client.query("UPDATE telemetry.daily_rollups_watermark SET open_from = $1::date", [today]);
-  for (const sql of CLOSE_DAYS_SQL) await client.query(sql, [from, today]);
-  await client.query(CLOSE_DAYS_VERSIONS_SQL, [from, today]);
-  return Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000);
+  if (!open.rowCount) return 0;
+  const { rows } = await client.query<{ open_from: string; today: string }>(
+    `SELECT open_from::text, ${today}::text AS today FROM telemetry.daily_rollups_watermark FOR UPDATE SKIP LOCKED`,
+  );
+  if (!rows.length) return 0;
+  const { open_from: from, today: to } = rows[0];
+  if (from >= to) return 0;
+  await client.query("UPDATE telemetry.daily_rollups_watermark SET open_from = $1::date", [to]);
+  for (const sql of CLOSE_DAYS_SQL) await client.query(sql, [from, to]);
+  await client.query(CLOSE_DAYS_VERSIONS_SQL, [from, to]);
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }

@@ -70,6 +70,12 @@ export const ROLLUPS = {
 /** The first UTC day that is still open: daily rollups hold the days before it. */
 export const OPEN_FROM = "(SELECT open_from FROM telemetry.daily_rollups_watermark)";
 
+/**
+ * What every writer of rollups other than the fold runs first in its transaction: no day closes until it commits (see
+ * closeDays in rollup-fold.ts).
+ */
+export const HOLD_OPEN_DAYS_SQL = "SELECT open_from FROM telemetry.daily_rollups_watermark FOR SHARE";
+
 /** The rows of `source` on closed days, the only ones a daily rollup takes from events. */
 const onClosedDays = (source: string) =>
   `(SELECT * FROM ${source} c WHERE c.ts < ${OPEN_FROM}::timestamp AT TIME ZONE 'UTC')`;
@@ -141,13 +147,15 @@ export const CLOSE_DAYS_SQL: string[] = Object.values(ROLLUPS).flatMap((r: TRoll
   const dims = r.keys.slice(1);
   const measures = measuresOf(r).map(([m]) => m);
   const inRange = `h.hour >= $1::date::timestamp AT TIME ZONE 'UTC' AND h.hour < $2::date::timestamp AT TIME ZONE 'UTC'`;
-  const kinds = r.keys.includes("kind") ? " AND h.kind IN ('name', 'key')" : "";
+  // The policy rollups' indexes lead with (org_id, kind, …): naming both kinds lets a scan per org use them.
+  const kinds = (t: string) => (r.keys.includes("kind") ? ` AND ${t}.kind IN ('name', 'key')` : "");
   return [
-    `DELETE FROM ${r.table} WHERE day >= $1::date AND day < $2::date`,
+    `DELETE FROM ${r.table} d USING public.orgs o
+      WHERE d.org_id = o.id${kinds("d")} AND d.day >= $1::date AND d.day < $2::date`,
     `INSERT INTO ${r.table} (org_id, day, ${dims.join(", ")}, ${measures.join(", ")}, latency_hist)
       SELECT h.org_id, (h.hour AT TIME ZONE 'UTC')::date, ${dims.map((k) => `h.${k}`).join(", ")},
         ${measures.map((m) => `sum(h.${m})`).join(", ")}, telemetry.hist_add(telemetry.hist_concat(h.latency_hist), '{}')
-      FROM public.orgs o JOIN ${r.closedFrom} h ON h.org_id = o.id${kinds} AND ${inRange}
+      FROM public.orgs o JOIN ${r.closedFrom} h ON h.org_id = o.id${kinds("h")} AND ${inRange}
       GROUP BY h.org_id, 2, ${dims.map((k) => `h.${k}`).join(", ")}`,
   ];
 });
@@ -155,7 +163,8 @@ export const CLOSE_DAYS_SQL: string[] = Object.values(ROLLUPS).flatMap((r: TRoll
 /** Gives the closed days [$1, $2) new rollup versions (their group_by slices now come from the daily rollups). */
 export const CLOSE_DAYS_VERSIONS_SQL = `INSERT INTO telemetry.rollup_versions AS v (org_id, day, version)
   SELECT org_id, day, nextval('telemetry.rollup_version_seq')
-  FROM (SELECT DISTINCT org_id, day FROM telemetry.event_rollups_daily WHERE day >= $1::date AND day < $2::date ORDER BY 1, 2) d
+  FROM (SELECT DISTINCT d.org_id, d.day FROM public.orgs o
+        JOIN telemetry.event_rollups_daily d ON d.org_id = o.id AND d.day >= $1::date AND d.day < $2::date ORDER BY 1, 2) d
   ON CONFLICT (org_id, day) DO UPDATE SET version = excluded.version`;
 
 export function activeUsersInsert(source: string, upsert: boolean): string {

@@ -2,7 +2,7 @@ import { Injectable } from "@nestjs/common";
 import type { OrgDb, OrgTx } from "@kt/db";
 import type pg from "pg";
 import { FOLD_ORG_SQL } from "../events/rollup-fold";
-import { rollupCostDelta, ROLLUPS, rollupVersionsBump } from "../events/rollup-sql";
+import { HOLD_OPEN_DAYS_SQL, rollupCostDelta, ROLLUPS, rollupVersionsBump } from "../events/rollup-sql";
 import { TelemetryPool } from "../events/telemetry-pool";
 import { COST_SQL, type TPriceOverride } from "./price-book";
 
@@ -75,7 +75,7 @@ export class PricesRepository {
    * it before the price lock, as a fold does, keeps the two in one order.
    */
   async lockPricesExclusive(tx: OrgTx, orgId: string) {
-    await tx.$queryRaw`SELECT open_from FROM telemetry.daily_rollups_watermark FOR SHARE`;
+    await tx.$queryRawUnsafe(HOLD_OPEN_DAYS_SQL);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`prices:${orgId}`}, 0))`;
     await tx.$queryRawUnsafe(FOLD_ORG_SQL, orgId);
   }

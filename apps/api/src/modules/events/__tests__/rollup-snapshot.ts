@@ -1,5 +1,5 @@
 import { REBUILD_ROLLUPS_SQL } from "../maintenance/rollup-rebuild";
-import { ROLLUP_TABLES } from "../rollup-sql";
+import { HOLD_OPEN_DAYS_SQL, ROLLUP_TABLES } from "../rollup-sql";
 import type { TelemetryPool } from "../telemetry-pool";
 
 const TABLES = [...ROLLUP_TABLES, "telemetry.active_users_daily", "telemetry.team_spend"];
@@ -36,7 +36,13 @@ export async function rollupSnapshot(pool: TelemetryPool, orgId: string): Promis
 export async function rebuildRollups(pool: TelemetryPool, orgId: string): Promise<void> {
   const client = await pool.pool.connect();
   try {
+    await client.query("BEGIN");
+    await client.query(HOLD_OPEN_DAYS_SQL);
     for (const sql of REBUILD_ROLLUPS_SQL) await client.query(sql, [orgId]);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
   } finally {
     client.release();
   }

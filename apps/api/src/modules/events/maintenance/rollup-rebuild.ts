@@ -10,7 +10,8 @@ import {
 /**
  * Rebuilds one org's rollups, daily users and team spend from its raw events ($1 = org id): for seeding large
  * synthetic data sets and as a repair tool. The same SQL as the fold's (rollup-sql.ts), over every stored event; the
- * org's queued events are stored events too, so their queue entries go.
+ * org's queued events are stored events too, so their queue entries go. Run the statements in one transaction after
+ * HOLD_OPEN_DAYS_SQL, so no day closes half-way through (its daily rows are written for closed days only).
  */
 const EVENTS = "(SELECT * FROM telemetry.events WHERE org_id = $1::uuid)";
 

@@ -11,6 +11,7 @@ import {
   gatewayEvent,
   type TestGateway,
 } from "../../events/__tests__/telemetry-fixtures";
+import { HOLD_OPEN_DAYS_SQL } from "../../events/rollup-sql";
 import { TelemetryPool } from "../../events/telemetry-pool";
 import { IngestRepository } from "../ingest.repository";
 
@@ -134,6 +135,20 @@ describe("daily rollups hold closed days; the first fold of a day closes the day
     } finally {
       await lock.query(FOLD_UNLOCK);
       lock.release();
+    }
+
+    // While another writer of rollups (a price recompute) holds the watermark, a fold skips the close instead of
+    // waiting for it, and stays exact.
+    const writer: pg.PoolClient = await pool.pool.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(HOLD_OPEN_DAYS_SQL);
+      await api.app.get(IngestRepository).fold();
+      expect(await openFrom()).toBe(threeDaysAgo.toISOString().slice(0, 10));
+      await expectGroupsExact();
+      await writer.query("COMMIT");
+    } finally {
+      writer.release();
     }
 
     // The next fold closes them: the watermark moves to today and the daily rows are back, built from the hourly ones.
