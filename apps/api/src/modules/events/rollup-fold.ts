@@ -70,22 +70,17 @@ export async function foldRollupQueue(client: pg.ClientBase): Promise<TFoldResul
  * lock to its commit. While one does, the close is skipped rather than waited for (that would hold up every fold, and
  * new FOR SHARE lockers do not queue behind a waiting UPDATE): a later fold closes the days, and until then readers take
  * them from the hourly rollups. Once this transaction has the row, no other writer starts until it commits, so no
- * hourly row of a closed day is written while its daily rows are built but left out of them. Returns the days closed.
+ * hourly row of a closed day is written while its daily rows are built but left out of them.
  */
-export async function closeDays(client: pg.ClientBase): Promise<number> {
-  const today = `(now() AT TIME ZONE 'UTC')::date`;
-  const open = await client.query(
-    `SELECT 1 FROM telemetry.daily_rollups_watermark WHERE open_from < ${today}`,
-  );
-  if (!open.rowCount) return 0;
+export async function closeDays(client: pg.ClientBase): Promise<void> {
+  // Locks the row only when a day is due (rows the WHERE filters out are not locked), so most folds write nothing.
   const { rows } = await client.query<{ open_from: string; today: string }>(
-    `SELECT open_from::text, ${today}::text AS today FROM telemetry.daily_rollups_watermark FOR UPDATE SKIP LOCKED`,
+    `SELECT open_from::text, (now() AT TIME ZONE 'UTC')::date::text AS today FROM telemetry.daily_rollups_watermark
+     WHERE open_from < (now() AT TIME ZONE 'UTC')::date FOR UPDATE SKIP LOCKED`,
   );
-  if (!rows.length) return 0;
-  const { open_from: from, today: to } = rows[0];
-  if (from >= to) return 0;
-  await client.query("UPDATE telemetry.daily_rollups_watermark SET open_from = $1::date", [to]);
-  for (const sql of CLOSE_DAYS_SQL) await client.query(sql, [from, to]);
-  await client.query(CLOSE_DAYS_VERSIONS_SQL, [from, to]);
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  if (!rows.length) return;
+  const range = [rows[0].open_from, rows[0].today];
+  await client.query("UPDATE telemetry.daily_rollups_watermark SET open_from = $1::date", [range[1]]);
+  for (const sql of CLOSE_DAYS_SQL) await client.query(sql, range);
+  await client.query(CLOSE_DAYS_VERSIONS_SQL, range);
 }

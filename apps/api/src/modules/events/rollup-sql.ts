@@ -68,7 +68,7 @@ export const ROLLUPS = {
 } satisfies Record<string, TRollup>;
 
 /** The first UTC day that is still open: daily rollups hold the days before it. */
-export const OPEN_FROM = "(SELECT open_from FROM telemetry.daily_rollups_watermark)";
+const OPEN_FROM = "(SELECT open_from FROM telemetry.daily_rollups_watermark)";
 
 /**
  * What every writer of rollups other than the fold runs first in its transaction: no day closes until it commits (see
@@ -161,11 +161,10 @@ export const CLOSE_DAYS_SQL: string[] = Object.values(ROLLUPS).flatMap((r: TRoll
 });
 
 /** Gives the closed days [$1, $2) new rollup versions (their group_by slices now come from the daily rollups). */
-export const CLOSE_DAYS_VERSIONS_SQL = `INSERT INTO telemetry.rollup_versions AS v (org_id, day, version)
-  SELECT org_id, day, nextval('telemetry.rollup_version_seq')
-  FROM (SELECT DISTINCT d.org_id, d.day FROM public.orgs o
-        JOIN telemetry.event_rollups_daily d ON d.org_id = o.id AND d.day >= $1::date AND d.day < $2::date ORDER BY 1, 2) d
-  ON CONFLICT (org_id, day) DO UPDATE SET version = excluded.version`;
+export const CLOSE_DAYS_VERSIONS_SQL = rollupVersionsBump(
+  `(SELECT d.org_id, d.day::timestamp AT TIME ZONE 'UTC' AS ts FROM public.orgs o
+    JOIN telemetry.event_rollups_daily d ON d.org_id = o.id AND d.day >= $1::date AND d.day < $2::date)`,
+);
 
 export function activeUsersInsert(source: string, upsert: boolean): string {
   return `INSERT INTO telemetry.active_users_daily AS t (org_id, day, team_id, end_user, requests)

@@ -34,16 +34,8 @@ export async function rollupSnapshot(pool: TelemetryPool, orgId: string): Promis
 
 /** Rebuilds an org's rollups from its raw events (what they must equal). */
 export async function rebuildRollups(pool: TelemetryPool, orgId: string): Promise<void> {
-  const client = await pool.pool.connect();
-  try {
-    await client.query("BEGIN");
+  await pool.transaction(async (client) => {
     await client.query(HOLD_OPEN_DAYS_SQL);
     for (const sql of REBUILD_ROLLUPS_SQL) await client.query(sql, [orgId]);
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
